@@ -1,0 +1,3 @@
+"""lawgov-check: a rules-based compliance checker for Chinese rule-of-law-government documents."""
+
+__version__ = "0.1.0"
