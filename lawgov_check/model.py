@@ -170,7 +170,7 @@ NODE_KINDS = (
 
 DOC_TYPES = (
     "annual_report", "normative_document", "notice", "comment_notice", "drafting_explanation",
-    "review_record", "major_decision", "implementation_plan", "other",
+    "review_record", "major_decision", "other",
 )
 
 

@@ -1,0 +1,78 @@
+"""What `lawgov-check parse` prints: the classification and the tree, as text or JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Document, Node
+
+_SHOWN_TEXT = 60
+
+
+def render_json(doc: Document, *, with_tree: bool = True) -> dict[str, Any]:
+    source = doc.source
+    result: dict[str, Any] = {
+        "path": source.path,
+        "media_type": source.media_type,
+        "encoding": source.encoding,
+        "doc_type": doc.doc_type,
+        "year": doc.year,
+        "title": doc.title,
+        "doc_number": doc.doc_number,
+        "issuer": doc.issuer,
+        "date": doc.date.isoformat() if doc.date else None,
+        "jurisdiction": doc.jurisdiction.to_dict(),
+        "metadata": doc.metadata,
+        "outline": [
+            {"level": h.level, "marker": h.marker, "text": h.text, "line": h.line, "path": h.path,
+             **_page_or_paragraph(doc, h.start)}
+            for h in doc.headings
+        ],
+        "warnings": doc.warnings,
+    }
+    if with_tree:
+        result["tree"] = doc.root.to_dict()
+    return result
+
+
+def _page_or_paragraph(doc: Document, offset: int) -> dict[str, int]:
+    location = doc.locate(offset)
+    extra = {}
+    if location.page is not None:
+        extra["page"] = location.page
+    if location.paragraph is not None:
+        extra["paragraph"] = location.paragraph
+    return extra
+
+
+def render_tree(doc: Document) -> str:
+    j = doc.jurisdiction
+    place = " / ".join(j.names()) or "—"
+    lines = [
+        f"文件: {doc.source.path}  ({doc.source.media_type}" + (f", {doc.source.encoding}" if doc.source.encoding else "") + ")",
+        f"类型: {doc.doc_type}   年度: {doc.year or '—'}   日期: {doc.date.isoformat() if doc.date else '—'}",
+        f"标题: {doc.title or '—'}",
+        f"文号: {doc.doc_number or '—'}   发文机关: {doc.issuer or '—'}   地区: {place}",
+    ]
+    for warning in doc.warnings:
+        lines.append(f"警告: {warning}")
+    lines.append("")
+    for child in doc.root.children:
+        _tree_lines(doc, child, 0, lines)
+    return "\n".join(lines)
+
+
+def _tree_lines(doc: Document, node: Node, depth: int, out: list[str]) -> None:
+    line = doc.locate(node.start).line
+    text = node.text if len(node.text) <= _SHOWN_TEXT else node.text[:_SHOWN_TEXT] + "…"
+    label = node.kind
+    if node.kind == "heading":
+        label = f"heading L{node.attrs['level']}"
+    out.append(f"{'  ' * depth}{label:<16} {line:>5}  {text}")
+    for child in node.children:
+        if child.kind == "metadata_field":
+            out.append(f"{'  ' * (depth + 1)}{'field':<16} {'':>5}  {child.attrs['key']}: {child.attrs['value']}")
+        elif child.kind == "paragraph" and node.kind == "heading":
+            continue
+        else:
+            _tree_lines(doc, child, depth + 1, out)
