@@ -1,0 +1,46 @@
+"""Facts: typed values with spans, extracted from a parsed Document's normalized text.
+
+`extract_facts(doc)` runs every family; each family also has its own pure function taking
+`(text, context)` for use on any text.
+"""
+
+from __future__ import annotations
+
+from ..model import Document
+from .citations import extract_citations
+from .dates import extract_dates_and_years
+from .doc_numbers import extract_doc_numbers
+from .durations import extract_durations
+from .numbers import extract_totals_and_rates
+from .procedures import extract_procedures
+from .ranges import extract_date_ranges
+from .types import Duration, Fact, FactContext, Facts
+
+__all__ = ["Duration", "Fact", "FactContext", "Facts", "extract_facts", "extract_text_facts"]
+
+
+def extract_text_facts(text: str, context: FactContext | None = None) -> Facts:
+    """Every fact family over `text`."""
+    context = context or FactContext()
+    dates, years = extract_dates_and_years(text, context)
+    durations = extract_durations(text, context)
+    doc_numbers = extract_doc_numbers(text, context)
+    totals, rates = extract_totals_and_rates(text, context)
+    facts = Facts(
+        dates=dates,
+        years=years,
+        date_ranges=extract_date_ranges(text, context, dates),
+        durations=durations,
+        doc_numbers=doc_numbers,
+        citations=extract_citations(text, context, doc_numbers),
+        totals=totals,
+        rates=rates,
+        procedures=extract_procedures(text, context, durations, dates),
+    )
+    context.forget()
+    return facts
+
+
+def extract_facts(doc: Document) -> Facts:
+    """Every fact family over `doc.text`, dating year-less dates with `doc.year` / `doc.date`."""
+    return extract_text_facts(doc.text, FactContext.from_document(doc))

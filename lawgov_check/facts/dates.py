@@ -1,0 +1,143 @@
+"""Dates (`2020-02-28`, `2020年2月28日`, `二〇一七年四月廿四日`, `6月5日`) and bare year mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .numerals import cn_to_int, cn_year_to_int
+from .segments import boundaries
+from .types import Fact, FactContext
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+_SP = r"[ \u3000]{0,2}"
+_CN_YEAR = "〇○零Oo０一二三四五六七八九"
+_CN_MD = "一二三四五六七八九十"
+_CN_DAY = _CN_MD + "廿卅"
+_CN_ALL = _CN_YEAR + "十廿卅"
+
+# The leading lookahead lets the engine skip most positions without trying each alternative.
+DATE_RE = re.compile(
+    rf"(?=[\d{_CN_YEAR}十])(?:" + "|".join([
+        rf"(?<![\d.])(?P<iso_y>\d{{4}}){_SP}-{_SP}(?P<iso_m>\d{{1,2}}){_SP}-{_SP}(?P<iso_d>\d{{1,2}})(?!\d)",
+        r"(?<![\d./])(?P<sl_y>\d{4})/(?P<sl_m>\d{1,2})/(?P<sl_d>\d{1,2})(?![\d/])",
+        r"(?<![\d.])(?P<dot_y>\d{4})\.(?P<dot_m>\d{1,2})\.(?P<dot_d>\d{1,2})(?!\d|\.\d)",
+        rf"(?<!\d)(?:(?P<y>\d{{4}}){_SP}年{_SP})?(?P<m>\d{{1,2}}){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}日",
+        rf"(?<!\d)(?P<my>\d{{4}}){_SP}年{_SP}(?P<mm>\d{{1,2}}){_SP}月",
+        rf"(?<!\d)(?P<yy>\d{{4}}){_SP}年",
+        rf"(?<![{_CN_ALL}])(?P<cy>[{_CN_YEAR}]{{4}}){_SP}年"
+        rf"(?:{_SP}(?P<cm>[{_CN_MD}]{{1,3}}){_SP}月(?:{_SP}(?P<cd>[{_CN_DAY}]{{1,4}}){_SP}日)?)?",
+        rf"(?<![{_CN_ALL}年])(?P<cm2>[{_CN_MD}]{{1,3}})月(?P<cd2>[{_CN_DAY}]{{1,4}})日",
+    ]) + ")"
+)
+
+
+def _plausible_year(year: int | None) -> bool:
+    return year is not None and MIN_YEAR <= year <= MAX_YEAR
+
+
+def _make_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _zero_padded(*parts: str | None) -> bool:
+    return any(p is not None and len(p) > 1 and p.startswith("0") for p in parts)
+
+
+def extract_dates_and_years(text: str, context: FactContext) -> tuple[list[Fact], list[Fact]]:
+    """All date facts and year-mention facts, in text order."""
+    return context.memo("dates", text, lambda: _extract(text, context))
+
+
+def extract_dates(text: str, context: FactContext) -> list[Fact]:
+    return extract_dates_and_years(text, context)[0]
+
+
+def extract_years(text: str, context: FactContext) -> list[Fact]:
+    return extract_dates_and_years(text, context)[1]
+
+
+def _extract(text: str, context: FactContext) -> tuple[list[Fact], list[Fact]]:
+    bounds = boundaries(text, context)
+    dates: list[Fact] = []
+    years: list[Fact] = []
+    sentence_end = -1
+    sentence_year: int | None = None  # the last explicit year seen in the current sentence
+
+    for m in DATE_RE.finditer(text):
+        start, end = m.span()
+        if start > sentence_end:
+            sentence_end = bounds.sentence(start)[1]
+            sentence_year = None
+        g = m.groupdict()
+        raw = m.group(0)
+        spaced = any(c in raw for c in " \u3000")
+
+        if g["yy"] is not None or (g["cy"] is not None and g["cm"] is None):
+            year = int(g["yy"]) if g["yy"] is not None else cn_year_to_int(g["cy"])
+            if _plausible_year(year):
+                numerals = "arabic" if g["yy"] is not None else "chinese"
+                years.append(Fact("year", start, end, raw, year, {"numerals": numerals}))
+                sentence_year = year
+            continue
+
+        attrs: dict[str, object] = {"precision": "day", "spaced": spaced}
+        year: int | None
+        month: int | None
+        day: int | None
+        if g["iso_y"] is not None or g["sl_y"] is not None or g["dot_y"] is not None:
+            style, prefix = ("iso", "iso") if g["iso_y"] else (("slash", "sl") if g["sl_y"] else ("dot", "dot"))
+            ys, ms, ds = g[f"{prefix}_y"], g[f"{prefix}_m"], g[f"{prefix}_d"]
+            year, month, day = int(ys), int(ms), int(ds)
+            if not _plausible_year(year) or not (1 <= month <= 12 and 1 <= day <= 31):
+                continue  # version numbers, codes: not shaped like a date at all
+            attrs.update(style=style, numerals="arabic", zero_padded=_zero_padded(ms, ds))
+        elif g["m"] is not None:
+            ys, ms, ds = g["y"], g["m"], g["d"]
+            year = int(ys) if ys is not None else None
+            month, day = int(ms), int(ds)
+            attrs.update(style="cjk", numerals="arabic", zero_padded=_zero_padded(ms, ds))
+        elif g["my"] is not None:
+            ys, ms = g["my"], g["mm"]
+            year, month, day = int(ys), int(ms), 1
+            attrs.update(style="cjk", numerals="arabic", precision="month", zero_padded=_zero_padded(ms))
+        else:
+            cy = g["cy"]
+            year = cn_year_to_int(cy) if cy is not None else None
+            month = cn_to_int(g["cm"] or g["cm2"] or "")
+            day_raw = g["cd"] if cy is not None else g["cd2"]
+            if day_raw is None:
+                day = 1
+                attrs["precision"] = "month"
+            else:
+                day = cn_to_int(day_raw)
+            attrs.update(style="chinese_numerals", numerals="chinese", zero_padded=False)
+            if month is None or day is None:
+                continue
+
+        if year is not None:
+            if not _plausible_year(year):
+                continue
+            sentence_year = year
+            attrs["year_inferred"] = False
+        else:
+            attrs["year_inferred"] = True
+            if sentence_year is not None:
+                year, attrs["year_source"] = sentence_year, "sentence"
+            elif context.default_year is not None:
+                year, attrs["year_source"] = context.default_year, "document"
+            else:
+                attrs["year_source"] = None
+
+        value = _make_date(year, month, day)
+        if value is None and year is not None:
+            attrs["invalid"] = True
+        attrs["month"], attrs["day"] = month, day
+        dates.append(Fact("date", start, end, raw, value, attrs))
+    return dates, years

@@ -1,0 +1,40 @@
+"""Chinese numerals to integers (via cn2an), cached."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import cn2an
+
+CN_DIGITS = "〇零○一二三四五六七八九十廿卅两俩百千"
+_ZERO_LIKE = "〇○零Oo０"
+_YEAR_DIGITS = {**{c: 0 for c in _ZERO_LIKE}, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+                "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@lru_cache(maxsize=4096)
+def cn_to_int(numeral: str) -> int | None:
+    """`二十四` → 24, `廿四` → 24, `两` → 2, `7` → 7; None when it is not a whole number."""
+    s = numeral.strip().replace("俩", "两").replace("卅", "三十").replace("廿", "二十")
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    try:
+        value = cn2an.cn2an(s, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    if float(value) != int(value):
+        return None
+    return int(value)
+
+
+def cn_year_to_int(numeral: str) -> int | None:
+    """`二〇一七` (digit by digit, also with O/○/零 for zero) → 2017."""
+    value = 0
+    for ch in numeral:
+        digit = _YEAR_DIGITS.get(ch)
+        if digit is None:
+            return None
+        value = value * 10 + digit
+    return value

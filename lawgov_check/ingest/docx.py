@@ -1,0 +1,138 @@
+"""Word .docx: body paragraphs and table rows in reading order, with automatic numbering made visible.
+
+Each paragraph or table row is one block; blocks are numbered 1, 2, 3… in reading order and that
+number is both the `paragraph` and the `line` of its location. A soft line break inside a paragraph
+starts a new text line that still belongs to the same block.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Iterator
+
+from lxml import etree
+
+from ..model import DOCX_MEDIA_TYPE, InputError, Segment, Source
+from .docx_numbering import NS as W_ONLY
+from .docx_numbering import W_NS, Numbering
+from .limits import Limits
+from .zip_guard import check_docx_package
+
+NS = {**W_ONLY, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
+CELL_SEPARATOR = " | "
+RELATIONSHIP_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+
+_P = f"{{{W_NS}}}p"
+_TBL = f"{{{W_NS}}}tbl"
+_SDT = f"{{{W_NS}}}sdt"
+# Runs whose text is not part of the document as displayed: deleted revisions, text boxes
+# (anchored shapes float outside the reading order) and the fallback copy of alternate content.
+_VISIBLE_RUNS = etree.XPath(
+    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)"
+    " and not(ancestor::mc:Fallback)]",
+    namespaces=NS,
+)
+_ROWS = etree.XPath("w:tr | w:sdt/w:sdtContent/w:tr", namespaces=NS)
+_CELLS = etree.XPath("w:tc | w:sdt/w:sdtContent/w:tc", namespaces=NS)
+_RUN_TEXT = {
+    f"{{{W_NS}}}t": None,  # its own text
+    f"{{{W_NS}}}tab": "\t",
+    f"{{{W_NS}}}ptab": "\t",
+    f"{{{W_NS}}}cr": "\n",
+    f"{{{W_NS}}}noBreakHyphen": "-",
+}
+_BR = f"{{{W_NS}}}br"
+
+
+def load_docx(path: str, data: bytes, limits: Limits) -> Source:
+    check_docx_package(path, data, limits)
+    body, numbering = _open(path, data)
+    blocks = list(_blocks(body, numbering))
+    text_parts: list[str] = []
+    segments: list[Segment] = []
+    offset = 0
+    for index, block in enumerate(blocks, start=1):
+        for line in block.split("\n"):
+            segments.append(Segment(start=offset, line=index, column=1, paragraph=index))
+            text_parts.append(line)
+            offset += len(line) + 1
+    text = "\n".join(text_parts)
+    if not text.strip():
+        raise InputError(path, "文件为空：Word 文档中没有文字 (document has no text)")
+    return Source(path, DOCX_MEDIA_TYPE, text, segments, encoding=None)
+
+
+def _open(path: str, data: bytes) -> tuple[etree._Element, Numbering]:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        numbering_xml = _related_element(document.part, RELATIONSHIP_NUMBERING)
+        styles_xml = document.styles.element
+    except PackageNotFoundError:
+        raise InputError(path, "Word 文档已损坏或不完整 (corrupt or truncated docx)") from None
+    except etree.XMLSyntaxError as exc:
+        raise InputError(path, f"Word 文档的 XML 格式错误 (malformed XML: {exc.msg})") from None
+    except ValueError as exc:
+        if "content type" in str(exc):
+            raise InputError(path, "不是有效的 Word 文档：内容类型不符（可能是含宏文档或模板） (not a Word document)") from None
+        raise InputError(path, f"Word 文档已损坏 (corrupt docx: {exc})") from None
+    except Exception as exc:  # a third-party parser on untrusted input: any failure means "unreadable"
+        raise InputError(path, f"Word 文档无法读取 (unreadable docx: {exc.__class__.__name__})") from None
+    return body, Numbering(numbering_xml, styles_xml)
+
+
+def _related_element(part, relationship_type: str) -> etree._Element | None:
+    try:
+        return part.part_related_by(relationship_type).element
+    except (KeyError, AttributeError):
+        return None
+
+
+def _blocks(container: etree._Element, numbering: Numbering) -> Iterator[str]:
+    """The text of each paragraph and table row under a body (or content control), in order."""
+    for child in container:
+        if child.tag == _P:
+            yield paragraph_text(child, numbering)
+        elif child.tag == _TBL:
+            yield from _table_rows(child, numbering)
+        elif child.tag == _SDT:
+            content = child.find("w:sdtContent", NS)
+            if content is not None:
+                yield from _blocks(content, numbering)
+
+
+def paragraph_text(paragraph: etree._Element, numbering: Numbering) -> str:
+    parts = [numbering.marker_for(paragraph)]
+    for run in _VISIBLE_RUNS(paragraph):
+        for item in run:
+            if item.tag in _RUN_TEXT:
+                parts.append(_RUN_TEXT[item.tag] or item.text or "")
+            elif item.tag == _BR and item.get(f"{{{W_NS}}}type", "textWrapping") == "textWrapping":
+                parts.append("\n")
+    return "".join(parts)
+
+
+def _table_rows(table: etree._Element, numbering: Numbering) -> Iterator[str]:
+    for row in _ROWS(table):
+        cells = []
+        for cell in _CELLS(row):
+            if _continues_merge(cell):
+                continue  # the merged cell's text was already given in the row where it starts
+            cells.append(_cell_text(cell, numbering))
+        yield CELL_SEPARATOR.join(cells) if any(c.strip() for c in cells) else ""
+
+
+def _continues_merge(cell: etree._Element) -> bool:
+    for tag in ("w:tcPr/w:vMerge", "w:tcPr/w:hMerge"):
+        merge = cell.find(tag, NS)
+        if merge is not None and merge.get(f"{{{W_NS}}}val", "continue") == "continue":
+            return True
+    return False
+
+
+def _cell_text(cell: etree._Element, numbering: Numbering) -> str:
+    texts = [block.strip() for block in _blocks(cell, numbering)]
+    return " ".join(t for t in texts if t).replace("\n", " ")

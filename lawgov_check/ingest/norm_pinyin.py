@@ -1,0 +1,35 @@
+"""Pinyin annotations glued to characters by web converters: 關(guān)于 → 關于."""
+
+from __future__ import annotations
+
+import re
+
+from .norm_cjk import CJK_IDEOGRAPHS
+from .norm_mapped import MappedText
+
+_TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_TONE_FREE = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ", "aaaaeeeeiiiioooouuuuüüüünnnm")
+
+# "(" or "（" right after a CJK character, 1–6 pinyin letters, an optional tone digit, ")" or "）".
+_CANDIDATE = re.compile(
+    rf"[(（](?<=[{CJK_IDEOGRAPHS}][(（])([a-zü{_TONED_VOWELS}]{{1,6}})([1-5]?)[)）]"
+)
+
+# The shape of a Mandarin syllable (initial + final, toneless); loose but rejects most Latin text.
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou"
+    r"|u|ua|uai|uan|uang|ue|ui|un|uo|ü|üe|üan|ün|v|ve|n|ng|m)"
+)
+
+
+def is_pinyin_annotation(letters: str, tone_digit: str) -> bool:
+    """A syllable that carries a tone mark, or a trailing tone digit, and has a pinyin shape."""
+    has_tone = bool(tone_digit) or any(ch in _TONED_VOWELS or ch == "ü" for ch in letters)
+    return has_tone and _SYLLABLE.fullmatch(letters.translate(_TONE_FREE)) is not None
+
+
+def remove_pinyin_annotations(mapped: MappedText) -> MappedText:
+    spans = [m.span() for m in _CANDIDATE.finditer(mapped.text)
+             if is_pinyin_annotation(m.group(1), m.group(2))]
+    return mapped.delete(spans)

@@ -1,0 +1,128 @@
+"""A Word copy of a checked document with every finding as a review comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.document import Document as WordDocument
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from ..model import DOCX_MEDIA_TYPE, DocumentResult, Finding, InputError
+from .common import (
+    TOOL_NAME, cite_all, clamp_span, colon, label, line_starts, position, severity_label, xml_safe,
+)
+
+OUTPUT_SUFFIX = ".lawgov-check.docx"
+AUTHOR_INITIALS = "LC"
+CJK_FONT = "SimSun"
+
+
+def output_path(source_path: str, out_dir: str) -> Path:
+    return Path(out_dir) / (Path(source_path).stem + OUTPUT_SUFFIX)
+
+
+def comment_text(f: Finding, lang: str) -> str:
+    lines = [f"[{f.code} {severity_label(lang, f.severity)}] {f.message}"]
+    if f.suggestion:
+        lines.append(f"{label(lang, 'suggestion')}{colon(lang)}{f.suggestion}")
+    if f.basis:
+        lines.append(f"{label(lang, 'basis')}{colon(lang)}{cite_all(f.basis)}")
+    return xml_safe("\n".join(lines))
+
+
+def numbered_paragraphs(document: WordDocument) -> list[Paragraph]:
+    """Body paragraphs and table rows in reading order, as the docx reader numbers them.
+
+    Each top-level `w:p` counts once; each row of a top-level `w:tbl` counts once and is
+    represented by the first paragraph of its first cell.
+    """
+    result: list[Paragraph] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            result.append(Paragraph(child, document))
+        elif child.tag == qn("w:tbl"):
+            table = Table(child, document)
+            for tr in child.tr_lst:
+                cells = tr.tc_lst
+                if not cells:
+                    continue
+                first = cells[0]
+                p = first.p_lst[0] if first.p_lst else first.add_p()
+                result.append(Paragraph(p, table))
+    return result
+
+
+def _anchor_runs(paragraph: Paragraph) -> list:
+    runs = paragraph.runs
+    return runs if runs else [paragraph.add_run("")]
+
+
+def _add_comment(document: WordDocument, paragraph: Paragraph, f: Finding, lang: str) -> None:
+    document.add_comment(_anchor_runs(paragraph), text=comment_text(f, lang), author=TOOL_NAME,
+                         initials=AUTHOR_INITIALS)
+
+
+def _annotate_word_file(doc_result: DocumentResult, source_path: str, lang: str) -> WordDocument:
+    try:
+        document = docx.Document(source_path)
+    except Exception as exc:  # python-docx raises several unrelated types for a damaged package
+        raise InputError(source_path, f"无法读取 Word 文件：{exc}") from exc
+    paragraphs = numbered_paragraphs(document)
+    if not paragraphs:
+        paragraphs = [document.add_paragraph()]
+    for f in doc_result.findings:
+        index = (f.location.paragraph or f.location.line or 1) - 1
+        paragraph = paragraphs[index] if 0 <= index < len(paragraphs) else paragraphs[0]
+        _add_comment(document, paragraph, f, lang)
+    return document
+
+
+def _line_of_finding(doc_result: DocumentResult, f: Finding, text: str, is_pdf: bool) -> int:
+    """0-based line of `text` to anchor on: by line for plain text, by evidence for pdf."""
+    if is_pdf and f.evidence:
+        found = text.find(f.evidence)
+        if found < 0:
+            found = text.find(f.evidence.split("\n", 1)[0])
+        if found >= 0:
+            return position(text, found)[0] - 1
+    if not is_pdf and f.location.line:
+        return f.location.line - 1
+    start, _ = clamp_span(text, f.span)
+    return position(text, start, line_starts(text))[0] - 1
+
+
+def _set_cjk_font(document: WordDocument) -> None:
+    r_pr = document.styles["Normal"].element.get_or_add_rPr()
+    fonts = r_pr.get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), CJK_FONT)
+
+
+def _render_text_file(doc_result: DocumentResult, source_path: str, lang: str) -> WordDocument:
+    text = doc_result.text
+    if text is None:
+        raise InputError(source_path, "没有可用的原文，无法生成批注文件")
+    document = docx.Document()
+    _set_cjk_font(document)
+    paragraphs = [document.add_paragraph(xml_safe(line.rstrip("\r"))) for line in text.split("\n")]
+    is_pdf = doc_result.media_type == "application/pdf" or source_path.lower().endswith(".pdf")
+    for f in doc_result.findings:
+        index = _line_of_finding(doc_result, f, text, is_pdf)
+        paragraph = paragraphs[index] if 0 <= index < len(paragraphs) else paragraphs[0]
+        _add_comment(document, paragraph, f, lang)
+    return document
+
+
+def annotate_docx(doc_result: DocumentResult, source_path: str, out_dir: str, *, lang: str = "zh") -> str:
+    """Write `<stem>.lawgov-check.docx` into `out_dir` and return its path; the source is only read."""
+    target = output_path(source_path, out_dir)
+    if target.resolve() == Path(source_path).resolve():
+        raise InputError(source_path, "批注文件不能覆盖原文件")
+    is_word = doc_result.media_type == DOCX_MEDIA_TYPE or source_path.lower().endswith(".docx")
+    document = (_annotate_word_file if is_word else _render_text_file)(doc_result, source_path, lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(target))
+    return str(target)

@@ -1,0 +1,77 @@
+"""The versioned JSON contract (schema: lawgov_check/schemas/result.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Basis, DocumentResult, Finding, RulesetDecision, RunResult
+from .common import TOOL_NAME, run_counts
+
+SCHEMA_VERSION = "1.0"
+
+
+def basis_dict(b: Basis) -> dict[str, Any]:
+    return {"title": b.title, "number": b.number, "article": b.article, "effective": b.effective,
+            "certainty": b.certainty}
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    location: dict[str, Any] = {"line": f.location.line, "column": f.location.column}
+    if f.location.page is not None:
+        location["page"] = f.location.page
+    if f.location.paragraph is not None:
+        location["paragraph"] = f.location.paragraph
+    location["heading_path"] = f.heading_path
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity,
+        "message": f.message,
+        "suggestion": f.suggestion,
+        "basis": [basis_dict(b) for b in f.basis],
+        "location": location,
+        "span": [f.span[0], f.span[1]],
+        "evidence": f.evidence,
+        "ruleset": f.ruleset,
+        "ruleset_version": f.ruleset_version,
+        "fingerprint": f.fingerprint,
+    }
+
+
+def _decision(d: RulesetDecision) -> dict[str, str]:
+    return {"id": d.id, "version": d.version, "reason": d.reason}
+
+
+def document_dict(doc: DocumentResult) -> dict[str, Any]:
+    return {
+        "path": doc.path,
+        "media_type": doc.media_type,
+        "encoding": doc.encoding,
+        "doc_type": doc.doc_type,
+        "year": doc.year,
+        "title": doc.title,
+        "date": doc.date.isoformat() if doc.date else None,
+        "jurisdiction": doc.jurisdiction.to_dict(),
+        "rulesets_applied": [_decision(d) for d in doc.rulesets_applied],
+        "rulesets_skipped": [_decision(d) for d in doc.rulesets_skipped],
+        "findings": [finding_dict(f) for f in doc.findings],
+        "errors": list(doc.errors),
+        "warnings": list(doc.warnings),
+    }
+
+
+def run_dict(run: RunResult) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": run.tool_version},
+        "lang": run.lang,
+        "documents": [document_dict(d) for d in run.documents],
+        "summary": run_counts(run).as_dict(),
+        "waivers": {"applied": list(run.waivers_applied), "unused": list(run.waivers_unused)},
+    }
+
+
+def render_json(run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
+    # Messages are already in the run's language; `lang` changes nothing in a data format.
+    return json.dumps(run_dict(run), ensure_ascii=False, indent=2, default=str) + "\n"

@@ -1,0 +1,199 @@
+"""SARIF 2.1.0 log, for code-scanning dashboards and editors."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+from ..model import Basis, DocumentResult, Finding, RuleInfo, RunResult
+from .common import TOOL_NAME, TextRegion, cite_all, colon, label, relative_path, resolve_lang, text_region
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "lawgovFingerprint/v1"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _sentence(text: str) -> str:
+    """SARIF wants plain-text messages to end with a period; Chinese text ends with 。"""
+    text = text.strip()
+    if not text or text[-1] in ".。!！?？":
+        return text
+    return text + ("。" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else ".")
+
+
+def artifact_location(path: str) -> dict[str, Any]:
+    rel = relative_path(path)
+    if rel.startswith("/"):
+        return {"uri": "file://" + quote(rel, safe="/")}
+    return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
+
+
+def _basis_markdown(basis: list[Basis]) -> str:
+    return "\n".join(f"- {b.cite()}" + (f"（{b.effective}施行）" if b.effective else "") for b in basis)
+
+
+def _rule_descriptor(rule: RuleInfo, lang: str) -> dict[str, Any]:
+    summary = rule.summary.get(lang) or rule.summary.get("zh") or rule.name
+    suggestion = rule.suggestion.get(lang) or rule.suggestion.get("zh") or ""
+    help_text = summary
+    help_md = f"**{rule.code} {rule.name}**\n\n{summary}"
+    if suggestion:
+        help_text += f"\n{label(lang, 'suggestion')}{colon(lang)}{suggestion}"
+        help_md += f"\n\n{label(lang, 'suggestion')}{colon(lang)}{suggestion}"
+    if rule.basis:
+        help_text += f"\n{label(lang, 'basis')}{colon(lang)}{cite_all(rule.basis)}"
+        help_md += f"\n\n{label(lang, 'basis')}{colon(lang)}\n\n{_basis_markdown(rule.basis)}"
+    return {
+        "id": rule.code,
+        "name": pascal_case(rule.name),
+        "shortDescription": {"text": _sentence(summary)},
+        "fullDescription": {"text": _sentence(help_text.replace("\n", " "))},
+        "help": {"text": help_text, "markdown": help_md},
+        "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
+        "properties": {
+            "name": rule.name,
+            "basis": [b.cite() for b in rule.basis],
+            "ruleset": rule.ruleset,
+            "ruleset_version": rule.ruleset_version,
+            "status": rule.status,
+            "tags": [rule.ruleset],
+        },
+    }
+
+
+def _rule_from_finding(f: Finding) -> RuleInfo:
+    """A descriptor for a code the run's rule list does not know (e.g. an input-reading rule)."""
+    return RuleInfo(code=f.code, name=f.name, severity=f.severity, summary={"zh": f.name, "en": f.name},
+                    basis=f.basis, ruleset=f.ruleset, ruleset_version=f.ruleset_version)
+
+
+def _rules(run: RunResult) -> list[RuleInfo]:
+    rules = list(run.rules)
+    known = {r.code for r in rules}
+    for doc in run.documents:
+        for f in doc.findings:
+            if f.code not in known:
+                known.add(f.code)
+                rules.append(_rule_from_finding(f))
+    return rules
+
+
+def _context_region(doc: DocumentResult, region: TextRegion) -> dict[str, Any] | None:
+    """The whole lines the finding touches, so viewers can show it without the file."""
+    if doc.text is None:
+        return None
+    lines = doc.text.split("\n")[region.start_line - 1: region.end_line]
+    if not lines:
+        return None
+    return {"startLine": region.start_line, "endLine": region.start_line + len(lines) - 1,
+            "snippet": {"text": "\n".join(line.rstrip("\r") for line in lines)}}
+
+
+def pascal_case(kebab: str) -> str:
+    """SARIF wants rule names as Pascal-case identifiers: `comment-period` → `CommentPeriod`."""
+    return "".join(part[:1].upper() + part[1:] for part in kebab.replace("_", "-").split("-") if part)
+
+
+def _result(doc: DocumentResult, f: Finding, rule_index: int, artifact_index: int) -> dict[str, Any]:
+    region = text_region(doc, f)
+    sarif_region: dict[str, Any] = {
+        "startLine": region.start_line, "startColumn": region.start_column,
+        "endLine": region.end_line, "endColumn": region.end_column,
+    }
+    if f.evidence:
+        sarif_region["snippet"] = {"text": f.evidence}
+    physical: dict[str, Any] = {
+        "artifactLocation": {**artifact_location(doc.path), "index": artifact_index},
+        "region": sarif_region,
+    }
+    context = _context_region(doc, region)
+    if context:
+        physical["contextRegion"] = context
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if f.heading_path:
+        location["logicalLocations"] = [{"name": f.heading_path, "fullyQualifiedName": f.heading_path}]
+    properties: dict[str, Any] = {}
+    if f.location.page is not None:
+        properties["page"] = f.location.page
+    if f.location.paragraph is not None:
+        properties["paragraph"] = f.location.paragraph
+    properties.update({"heading_path": f.heading_path, "ruleset": f.ruleset,
+                       "ruleset_version": f.ruleset_version})
+    if f.suggestion:
+        properties["suggestion"] = f.suggestion
+    result: dict[str, Any] = {
+        "ruleId": f.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS.get(f.severity, "warning"),
+        "message": {"text": _sentence(f.message)},
+        "locations": [location],
+        "properties": properties,
+    }
+    if f.fingerprint:
+        result["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
+    return result
+
+
+def _artifact(doc: DocumentResult) -> dict[str, Any]:
+    artifact: dict[str, Any] = {"location": artifact_location(doc.path)}
+    if doc.media_type:
+        artifact["mimeType"] = doc.media_type
+    if doc.encoding:
+        artifact["encoding"] = doc.encoding
+    return artifact
+
+
+def _notifications(run: RunResult, artifact_index: dict[str, int]) -> list[dict[str, Any]]:
+    notes = []
+    for doc in run.documents:
+        for error in doc.errors:
+            notes.append({
+                "level": "error",
+                "message": {"text": _sentence(error)},
+                "locations": [{"physicalLocation": {"artifactLocation": {
+                    **artifact_location(doc.path), "index": artifact_index[doc.path]}}}],
+            })
+    return notes
+
+
+def sarif_log(run: RunResult, lang: str) -> dict[str, Any]:
+    rules = _rules(run)
+    rule_index = {r.code: i for i, r in enumerate(rules)}
+    artifacts: list[dict[str, Any]] = []
+    artifact_index: dict[str, int] = {}
+    for doc in run.documents:
+        if doc.path not in artifact_index:
+            artifact_index[doc.path] = len(artifacts)
+            artifacts.append(_artifact(doc))
+    results = [_result(doc, f, rule_index[f.code], artifact_index[doc.path])
+               for doc in run.documents for f in doc.findings]
+    notifications = _notifications(run, artifact_index)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [{
+            "tool": {"driver": {
+                "name": TOOL_NAME,
+                "version": run.tool_version,
+                "semanticVersion": run.tool_version,
+                "rules": [_rule_descriptor(r, lang) for r in rules],
+            }},
+            "invocations": [{
+                "executionSuccessful": not notifications,
+                "toolExecutionNotifications": notifications,
+            }],
+            "originalUriBaseIds": {SRCROOT: {"description": {
+                "text": "The directory lawgov-check was run from."}}},
+            "artifacts": artifacts,
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {"lang": lang},
+        }],
+    }
+
+
+def render_sarif(run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
+    return json.dumps(sarif_log(run, resolve_lang(run, lang)), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,159 @@
+"""Human-readable terminal report: per document, per severity, with the offending text underlined."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.text import Text
+from wcwidth import wcwidth
+
+from ..model import SEVERITIES, DocumentResult, Finding, RulesetDecision, RunResult
+from .common import (
+    colon,
+    by_severity, cite_all, clamp_span, doc_type_label, jurisdiction_text, label, line_starts,
+    location_suffix, position, resolve_lang, severity_label, summary_line,
+)
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+CONTEXT_CHARS = 30  # characters of the source line shown before and after the span
+MAX_MARKED_CHARS = 60  # longer spans are cut in the excerpt
+TAB_WIDTH = 4
+ELLIPSIS = "…"
+
+
+def char_width(ch: str) -> int:
+    """Terminal columns of one character: 2 for CJK, 0 for combining marks and controls."""
+    if ch == "\t":
+        return TAB_WIDTH
+    return max(0, wcwidth(ch))
+
+
+def display_width(s: str) -> int:
+    return sum(char_width(ch) for ch in s)
+
+
+def _shown(s: str) -> str:
+    return s.replace("\t", " " * TAB_WIDTH)
+
+
+def caret_excerpt(line: str, start: int, end: int) -> tuple[str, str]:
+    """The source line (cut around the span) and a marker line with ^ under [start, end).
+
+    `start`/`end` are 0-based indices into `line`; an empty span gets a single ^. Widths come from
+    wcwidth, so the carets sit under wide (Chinese) characters correctly.
+    """
+    line = line.rstrip("\r\n")
+    start = max(0, min(start, len(line)))
+    end = max(start, min(end, len(line)))
+    cut_end = min(end, start + MAX_MARKED_CHARS)
+    left = max(0, start - CONTEXT_CHARS)
+    right = min(len(line), cut_end + CONTEXT_CHARS)
+    prefix = (ELLIPSIS if left > 0 else "") + line[left:start]
+    marked = line[start:cut_end] + (ELLIPSIS if cut_end < end else "")
+    suffix = line[cut_end:right] + (ELLIPSIS if right < len(line) else "")
+    shown = _shown(prefix + marked + suffix)
+    carets = "^" * max(1, display_width(marked))
+    return shown, " " * display_width(prefix) + carets
+
+
+def _decisions(decisions: list[RulesetDecision], lang: str) -> str:
+    left, right, comma = ("（", "）", "、") if lang == "zh" else (" (", ")", ", ")
+    return comma.join(f"{d.id} {d.version}{left}{d.reason}{right}" if d.reason else f"{d.id} {d.version}"
+                      for d in decisions)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[Text] = []
+
+    def add(self, *parts: str | tuple[str, str]) -> None:
+        self.lines.append(Text.assemble(*parts))
+
+    def blank(self) -> None:
+        self.lines.append(Text(""))
+
+
+def _document_header(w: _Writer, doc: DocumentResult, lang: str) -> None:
+    w.add(("== ", "dim"), (doc.path, "bold"), (" ==", "dim"))
+    facts = []
+    if doc.doc_type:
+        facts.append(f"{label(lang, 'doc_type')}{colon(lang)}{doc_type_label(lang, doc.doc_type)}")
+    if doc.year:
+        facts.append(f"{label(lang, 'year')}{colon(lang)}{doc.year}")
+    if jurisdiction_text(doc):
+        facts.append(f"{label(lang, 'jurisdiction')}{colon(lang)}{jurisdiction_text(doc)}")
+    if facts:
+        w.add("  ".join(facts))
+    if doc.title:
+        w.add(f"{label(lang, 'title')}{colon(lang)}{doc.title}")
+    if doc.rulesets_applied:
+        w.add(f"{label(lang, 'rulesets_applied')}{colon(lang)}{_decisions(doc.rulesets_applied, lang)}")
+    if doc.rulesets_skipped:
+        w.add((f"{label(lang, 'rulesets_skipped')}{colon(lang)}{_decisions(doc.rulesets_skipped, lang)}", "dim"))
+    for error in doc.errors:
+        w.add((f"{label(lang, 'input_error')}{colon(lang)}", "bold red"), error)
+    for warning in doc.warnings:
+        w.add((f"{label(lang, 'doc_warning')}{colon(lang)}{warning}", "dim"))
+
+
+def _source_excerpt(w: _Writer, doc: DocumentResult, f: Finding, starts: list[int]) -> None:
+    if doc.text is None:
+        return
+    start, end = clamp_span(doc.text, f.span)
+    line_no, col = position(doc.text, start, starts)
+    line_start = starts[line_no - 1]
+    line_end = doc.text.find("\n", line_start)
+    line = doc.text[line_start: len(doc.text) if line_end < 0 else line_end]
+    shown, carets = caret_excerpt(line, col - 1, end - line_start)
+    gutter = f"{line_no:>6} | "
+    w.add((gutter, "dim"), shown)
+    w.add((" " * (len(gutter) - 2) + "| ", "dim"), (carets, SEVERITY_STYLE.get(f.severity, "bold")))
+
+
+def _finding(w: _Writer, doc: DocumentResult, f: Finding, lang: str, starts: list[int]) -> None:
+    where = f"{doc.path}:{f.location.line}:{f.location.column}"
+    suffix = location_suffix(f, lang)
+    style = SEVERITY_STYLE.get(f.severity, "bold")
+    w.add((where, "bold"), (f" {suffix}" if suffix else "", ""), "  ",
+          (f.code, style), " ", (severity_label(lang, f.severity), style), "  ", f.message)
+    if f.heading_path:
+        w.add(("    " + f"{label(lang, 'heading_path')}{colon(lang)}", "dim"), f.heading_path)
+    _source_excerpt(w, doc, f, starts)
+    if f.suggestion:
+        w.add(("    " + f"{label(lang, 'suggestion')}{colon(lang)}", "green"), f.suggestion)
+    if f.basis:
+        w.add(("    " + f"{label(lang, 'basis')}{colon(lang)}", "dim"), cite_all(f.basis))
+
+
+def _document(w: _Writer, doc: DocumentResult, lang: str) -> None:
+    _document_header(w, doc, lang)
+    starts = line_starts(doc.text) if doc.text is not None else []
+    findings = by_severity(doc.findings)
+    if not findings and not doc.errors:
+        w.add(("  " + label(lang, "no_findings"), "green"))
+    for severity in SEVERITIES:
+        group = [f for f in findings if f.severity == severity]
+        if not group:
+            continue
+        w.blank()
+        w.add((f"{severity_label(lang, severity)} ({len(group)})", SEVERITY_STYLE[severity]))
+        for f in group:
+            _finding(w, doc, f, lang, starts)
+    w.blank()
+
+
+def render_text(run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
+    lang = resolve_lang(run, lang)
+    w = _Writer()
+    for doc in run.documents:
+        _document(w, doc, lang)
+    w.add((summary_line(run, lang), "bold"))
+    if not color:
+        return "\n".join(line.plain for line in w.lines) + "\n"
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, color_system="standard", width=100_000,
+                      soft_wrap=True, highlight=False, emoji=False, markup=False, no_color=False)
+    for line in w.lines:
+        console.print(line)
+    return buffer.getvalue()

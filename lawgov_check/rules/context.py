@@ -1,0 +1,181 @@
+"""What a check sees while it runs: the document, its facts, the manifest, parameters, scopes.
+
+Regular expressions from rulesets are compiled with the `regex` module and every search runs with
+a timeout, so that a third-party ruleset cannot hang a run.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterator
+
+import regex
+
+from ..model import Document, Node
+from .hits import RuleTimeout
+
+DEFAULT_REGEX_TIMEOUT = 2.0
+
+# Node kinds that belong to the web page around a document, not to the author's text.
+_NON_BODY_KINDS = ("metadata", "metadata_field", "chrome")
+
+
+@lru_cache(maxsize=2048)
+def compile_regex(pattern: str, ignore_case: bool = False) -> regex.Pattern:
+    flags = regex.MULTILINE
+    if ignore_case:
+        flags |= regex.IGNORECASE
+    return regex.compile(pattern, flags)
+
+
+def fold_keyword(text: str) -> str:
+    """Fold a keyword the way the normalizer folds the document text (identity until it exists)."""
+    try:
+        from ..ingest.normalize import fold_for_matching
+    except ImportError:
+        return text
+    return fold_for_matching(text)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A part of the normalized text a check looks at."""
+
+    start: int
+    end: int
+    node: Node | None = None
+
+
+@dataclass
+class CheckContext:
+    doc: Document
+    manifest: dict[str, Any] | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    regex_timeout: float = DEFAULT_REGEX_TIMEOUT
+    _facts: Any = None
+
+    # ---- facts -------------------------------------------------------------------------------
+    @property
+    def facts(self) -> Any:
+        if self._facts is None:
+            from ..facts import extract_facts
+
+            self._facts = extract_facts(self.doc)
+        return self._facts
+
+    def fact_family(self, family: str) -> list[Any]:
+        return list(getattr(self.facts, family, None) or [])
+
+    # ---- parameters and references ----------------------------------------------------------
+    def value(self, spec: Any) -> Any:
+        """A literal, or `{param: name}` looked up in the ruleset parameters."""
+        if isinstance(spec, dict) and set(spec) == {"param"}:
+            name = spec["param"]
+            if name not in self.params:
+                raise KeyError(f"未定义的参数 {name}")
+            return self.params[name]
+        return spec
+
+    def resolve(self, ref: str) -> Any:
+        """Resolve `document.date`, `document.year`, `metadata.KEY` or `manifest.a.b`."""
+        head, _, rest = ref.partition(".")
+        if head == "document":
+            return getattr(self.doc, rest, None)
+        if head == "metadata":
+            return self.doc.metadata.get(rest)
+        if head == "manifest":
+            return manifest_lookup(self.manifest, rest)
+        raise KeyError(f"无法识别的引用 {ref}")
+
+    # ---- scopes -------------------------------------------------------------------------------
+    def scope(self, spec: str | list[str]) -> list[Segment]:
+        """Segments of a scope; a list of scopes means the first one this document has."""
+        if isinstance(spec, list):
+            for one in spec:
+                segments = self.scope(one)
+                if segments:
+                    return segments
+            return []
+        doc = self.doc
+        if spec == "document":
+            return [Segment(0, len(doc.text))]
+        if spec == "body":
+            return self._body()
+        if spec == "title":  # the document's own title (a notice may carry the plan it issues)
+            return self._nodes(("title",))[:1]
+        if spec == "metadata":
+            return self._nodes(("metadata",))
+        if spec.startswith("headings"):
+            level = int(spec.split(":")[1]) if ":" in spec else None
+            return [Segment(n.start, n.end, n) for n in doc.root.walk()
+                    if n.kind == "heading" and (level is None or n.attrs.get("level") == level)]
+        if spec.startswith("node:"):
+            return self._nodes(tuple(spec[5:].split("|")))
+        raise KeyError(f"无法识别的范围 {spec}")
+
+    def _nodes(self, kinds: tuple[str, ...]) -> list[Segment]:
+        return [Segment(n.start, n.end, n) for n in self.doc.root.walk() if n.kind in kinds]
+
+    def _body(self) -> list[Segment]:
+        excluded = sorted([(n.start, n.end) for n in self.doc.root.walk() if n.kind in _NON_BODY_KINDS]
+                          + list(self.doc.norm.chrome_spans))
+        segments, pos = [], 0
+        for start, end in excluded:
+            if start > pos:
+                segments.append(Segment(pos, start))
+            pos = max(pos, end)
+        if pos < len(self.doc.text):
+            segments.append(Segment(pos, len(self.doc.text)))
+        return segments
+
+    def segment_text(self, seg: Segment, *, original: bool = False) -> str:
+        if original:
+            return self.doc.norm.original(seg.start, seg.end)
+        return self.doc.text[seg.start:seg.end]
+
+    # ---- regular expressions ------------------------------------------------------------------
+    def finditer(self, pattern: str, seg: Segment, *, original: bool = False,
+                 ignore_case: bool = False) -> Iterator[tuple[int, int, dict[str, Any]]]:
+        """Matches of a pattern in a segment, as normalized-text spans with named groups."""
+        compiled = compile_regex(pattern, ignore_case)
+        text = self.segment_text(seg, original=original)
+        base = self.doc.norm.source_span(seg.start, seg.end)[0] if original else seg.start
+        try:
+            matches = list(compiled.finditer(text, timeout=self.regex_timeout))
+        except TimeoutError:
+            raise RuleTimeout(f"正则表达式超过 {self.regex_timeout:g} 秒未完成: {pattern}") from None
+        for m in matches:
+            # A named group `hit` narrows the reported span to part of the match.
+            span = m.span("hit") if "hit" in compiled.groupindex and m.start("hit") >= 0 else m.span()
+            start, end = base + span[0], base + span[1]
+            if original:
+                start, end = self.norm_offset(start), self.norm_offset(end)
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            yield start, end, groups
+
+    def search(self, pattern: str, text: str, *, ignore_case: bool = False) -> regex.Match | None:
+        try:
+            return compile_regex(pattern, ignore_case).search(text, timeout=self.regex_timeout)
+        except TimeoutError:
+            raise RuleTimeout(f"正则表达式超过 {self.regex_timeout:g} 秒未完成: {pattern}") from None
+
+    def norm_offset(self, source_offset: int) -> int:
+        """The normalized offset of an offset in the original text."""
+        return bisect.bisect_left(self.doc.norm.origin, source_offset, 0, len(self.doc.text))
+
+
+def manifest_lookup(manifest: dict[str, Any] | None, path: str) -> Any:
+    value: Any = manifest or {}
+    for part in path.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value

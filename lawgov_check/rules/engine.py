@@ -1,0 +1,105 @@
+"""Run the applicable rules over a document and stamp their hits as findings."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Document, Finding, RulesetDecision
+from .context import DEFAULT_REGEX_TIMEOUT, CheckContext
+from .hits import Hit, RuleTimeout
+from .kinds import kind_module
+from .loader import Catalogue, Rule, Ruleset
+from .selection import Selection, Subject, code_selected, jurisdiction_matches, rule_applies, ruleset_decision
+from .templates import fill, shorten
+
+
+@dataclass
+class Evaluation:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    applied: list[RulesetDecision] = field(default_factory=list)
+    skipped: list[RulesetDecision] = field(default_factory=list)
+
+
+def parameters_for(catalogue: Catalogue, ruleset: Ruleset, subject: Subject) -> dict[str, Any]:
+    """Ruleset parameters, overridden by every matching jurisdiction file (province, then city…)."""
+    params = dict(ruleset.parameters)
+    for name in subject.jurisdictions:
+        for jurisdiction, by_ruleset in catalogue.jurisdiction_parameters.items():
+            if jurisdiction_matches(jurisdiction, (name,)):
+                params.update(by_ruleset.get(ruleset.id, {}))
+    return params
+
+
+def run_rule(rule: Rule, ctx: CheckContext) -> list[Hit]:
+    """The hits of one rule; raises whatever the check raises."""
+    return list(kind_module(rule.check["kind"]).run(rule.check, ctx))
+
+
+def fingerprint(code: str, evidence: str, heading_path: str, doc_type: str | None, ordinal: int) -> str:
+    key = "\x1f".join([code, " ".join(evidence.split()), heading_path, doc_type or "", str(ordinal)])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def stamp(rule: Rule, hit: Hit, doc: Document, doc_type: str | None, lang: str) -> Finding:
+    start = max(0, min(hit.start, len(doc.text)))
+    end = max(start, min(hit.end, len(doc.text)))
+    evidence = doc.norm.original(start, end) if end > start else ""
+    values = {**hit.values, "evidence": shorten(evidence)}
+    lang = lang if lang in rule.message else "zh"
+    return Finding(
+        code=rule.code, name=rule.name, severity=rule.severity,
+        message=fill(rule.message[lang], values),
+        suggestion=fill(rule.suggestion.get(lang, rule.suggestion["zh"]), values),
+        basis=list(rule.basis), location=doc.locate(start), heading_path=doc.heading_path(start),
+        evidence=evidence, ruleset=rule.ruleset_id, ruleset_version=rule.ruleset_version,
+        span=doc.norm.source_span(start, end) if end > start else (doc.norm.to_source(start),) * 2)
+
+
+def _add_fingerprints(findings: list[Finding], doc: Document, doc_type: str | None) -> None:
+    seen: Counter[tuple[str, str, str]] = Counter()
+    for f in findings:
+        key = (f.code, " ".join(f.evidence.split()), f.heading_path)
+        f.fingerprint = fingerprint(f.code, f.evidence, f.heading_path, doc_type, seen[key])
+        seen[key] += 1
+
+
+def evaluate(doc: Document, catalogue: Catalogue, subject: Subject, selection: Selection, *,
+             manifest: dict[str, Any] | None = None, lang: str = "zh",
+             regex_timeout: float = DEFAULT_REGEX_TIMEOUT) -> Evaluation:
+    result = Evaluation()
+    shared_facts: dict[str, Any] = {}
+    for ruleset in catalogue.rulesets:
+        applies, reason = ruleset_decision(ruleset, subject, selection)
+        rules = [r for r in ruleset.rules
+                 if r.status != "deprecated" and code_selected(r.code, selection)]
+        if applies and not rules:
+            applies, reason = False, "所有规则均被 --select/--ignore 排除或已停用"
+        decision = RulesetDecision(ruleset.id, ruleset.version, reason)
+        (result.applied if applies else result.skipped).append(decision)
+        if not applies:
+            continue
+        ctx = CheckContext(doc, manifest, parameters_for(catalogue, ruleset, subject), regex_timeout)
+        ctx._facts = shared_facts.get("facts")
+        for rule in rules:
+            if not rule_applies(rule, subject):
+                continue
+            try:
+                hits = run_rule(rule, ctx)
+            except RuleTimeout as exc:
+                result.errors.append(f"规则 {rule.code} 执行超时: {exc}")
+                continue
+            except Exception as exc:  # a broken rule must not stop the others
+                result.errors.append(f"规则 {rule.code} 执行出错: {type(exc).__name__}: {exc}")
+                continue
+            finally:
+                if ctx._facts is not None:
+                    shared_facts["facts"] = ctx._facts
+            result.findings += [stamp(rule, hit, doc, subject.doc_type, lang) for hit in hits]
+    unique = {(f.code, f.span, f.message): f for f in result.findings}
+    result.findings = sorted(unique.values(), key=Finding.sort_key)
+    _add_fingerprints(result.findings, doc, subject.doc_type)
+    return result

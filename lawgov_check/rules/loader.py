@@ -1,0 +1,229 @@
+"""Load rulesets (YAML) and per-jurisdiction parameters into a Catalogue.
+
+A bad ruleset is rejected as a whole: `RulesetError.problems` holds one line per problem,
+`FILE: CODE: FIELD: problem`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from ..model import Basis, RuleInfo
+from ..resources import data_dir
+from .kinds import kind_module
+from .schema import jsonable, schema_problems
+
+
+class RulesetError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Applicability:
+    doc_types: tuple[str, ...] = ("*",)
+    jurisdictions: tuple[str, ...] = ("*",)
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    in_force_title: str | None = None
+    in_force_date: dt.date | None = None
+
+    @staticmethod
+    def from_dict(d: dict[str, Any] | None) -> "Applicability":
+        d = d or {}
+        in_force = d.get("in_force") or {}
+        as_date = lambda v: dt.date.fromisoformat(v) if v else None  # noqa: E731
+        return Applicability(
+            doc_types=tuple(d.get("doc_types", ["*"])), jurisdictions=tuple(d.get("jurisdictions", ["*"])),
+            date_from=as_date(d.get("date_from")), date_to=as_date(d.get("date_to")),
+            year_from=d.get("year_from"), year_to=d.get("year_to"),
+            in_force_title=in_force.get("title"), in_force_date=as_date(in_force.get("effective")))
+
+    def describe(self) -> str:
+        parts = [f"文档类型 {'、'.join(self.doc_types)}", f"辖区 {'、'.join(self.jurisdictions)}"]
+        if self.date_from or self.date_to:
+            parts.append(f"成文日期 {self.date_from or '…'} 至 {self.date_to or '…'}")
+        if self.year_from or self.year_to:
+            parts.append(f"报告年度 {self.year_from or '…'} 至 {self.year_to or '…'}")
+        return "；".join(parts)
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    status: str
+    severity: str
+    summary: dict[str, str]
+    message: dict[str, str]
+    suggestion: dict[str, str]
+    basis: list[Basis]
+    applies_to: Applicability
+    check: dict[str, Any]
+    examples: dict[str, list[Any]]
+    ruleset_id: str
+    ruleset_version: str
+    has_own_applicability: bool = False
+
+    def info(self, ruleset: "Ruleset") -> RuleInfo:
+        doc_types = list(self.applies_to.doc_types if self.has_own_applicability else ruleset.applies_to.doc_types)
+        return RuleInfo(code=self.code, name=self.name, severity=self.severity, summary=dict(self.summary),
+                        basis=list(self.basis), ruleset=self.ruleset_id, ruleset_version=self.ruleset_version,
+                        suggestion=dict(self.suggestion), doc_types=doc_types, status=self.status)
+
+
+@dataclass
+class Ruleset:
+    id: str
+    name: dict[str, str]
+    version: str
+    description: str
+    applies_to: Applicability
+    parameters: dict[str, Any]
+    rules: list[Rule]
+    path: str
+
+
+@dataclass
+class Catalogue:
+    rulesets: list[Ruleset]
+    # jurisdiction name -> ruleset id -> parameter overrides
+    jurisdiction_parameters: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+
+    def rules(self) -> Iterator[tuple[Ruleset, Rule]]:
+        for ruleset in self.rulesets:
+            for rule in ruleset.rules:
+                yield ruleset, rule
+
+    def rule(self, code: str) -> tuple[Ruleset, Rule] | None:
+        return next(((rs, r) for rs, r in self.rules() if r.code == code.upper()), None)
+
+    def ruleset(self, ruleset_id: str) -> Ruleset | None:
+        return next((rs for rs in self.rulesets if rs.id == ruleset_id.upper()), None)
+
+    def rule_infos(self) -> list[RuleInfo]:
+        return [rule.info(rs) for rs, rule in self.rules()]
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RulesetError([f"{path}: 无法读取: {exc.strerror or exc}"]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第 {mark.line + 1} 行: " if mark else ""
+        raise RulesetError([f"{path}: {where}YAML 语法错误: {getattr(exc, 'problem', None) or exc}"]) from None
+
+
+def _param_refs(obj: Any) -> Iterator[str]:
+    if isinstance(obj, dict):
+        if set(obj) == {"param"}:
+            yield obj["param"]
+        for v in obj.values():
+            yield from _param_refs(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _param_refs(v)
+
+
+def _semantic_problems(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    problems = []
+    parameters = data.get("parameters") or {}
+    seen: set[str] = set()
+    for i, rule in enumerate(data["rules"]):
+        code = rule["code"]
+        if not code.startswith(data["id"]):
+            problems.append((code, "code", f"规则代码应以规则集标识 {data['id']} 开头"))
+        if code in seen:
+            problems.append((code, "code", "规则代码重复"))
+        seen.add(code)
+        for name in _param_refs(rule["check"]):
+            if name not in parameters:
+                problems.append((code, "check", f"引用了未定义的参数 {name}"))
+        validate = getattr(kind_module(rule["check"]["kind"]), "validate", None)
+        if validate:
+            problems += [(code, f, p) for f, p in validate(rule["check"])]
+    return problems
+
+
+def _build(data: dict[str, Any], path: Path) -> Ruleset:
+    rules = []
+    for raw in data["rules"]:
+        rules.append(Rule(
+            code=raw["code"], name=raw["name"], status=raw["status"], severity=raw["severity"],
+            summary=raw["summary"], message=raw["message"], suggestion=raw["suggestion"],
+            basis=[Basis(**b) for b in raw["basis"]],
+            applies_to=Applicability.from_dict(raw.get("applies_to")), check=raw["check"],
+            examples=raw["examples"], ruleset_id=data["id"], ruleset_version=str(data["version"]),
+            has_own_applicability="applies_to" in raw))
+    return Ruleset(id=data["id"], name=data["name"], version=str(data["version"]),
+                   description=data.get("description", ""),
+                   applies_to=Applicability.from_dict(data.get("applies_to")),
+                   parameters=dict(data.get("parameters") or {}), rules=rules, path=str(path))
+
+
+def load_ruleset(path: str | Path) -> Ruleset:
+    """Read, validate and build one ruleset file. Raises RulesetError."""
+    path = Path(path)
+    data = jsonable(_read_yaml(path))
+    problems = schema_problems(data)
+    if not problems:
+        problems = _semantic_problems(data)
+    if problems:
+        raise RulesetError([f"{path}: {code}: {field}: {problem}" for code, field, problem in problems])
+    return _build(data, path)
+
+
+def load_jurisdiction_parameters(directory: Path) -> dict[str, dict[str, dict[str, Any]]]:
+    found: dict[str, dict[str, dict[str, Any]]] = {}
+    if not directory.is_dir():
+        return found
+    for path in sorted(directory.glob("*.yml")):
+        data = _read_yaml(path)
+        if not isinstance(data, dict) or not isinstance(data.get("jurisdiction"), str) \
+                or not isinstance(data.get("parameters", {}), dict):
+            raise RulesetError([f"{path}: -: (root): 需要 jurisdiction（名称）和 parameters（按规则集标识分组）"])
+        found[data["jurisdiction"]] = {str(k).upper(): dict(v or {}) for k, v in (data.get("parameters") or {}).items()}
+    return found
+
+
+def bundled_ruleset_paths() -> list[Path]:
+    directory = data_dir("rulesets")
+    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yml", ".yaml"))
+
+
+def load_catalogue(extra_files: list[str] | tuple[str, ...] = (), *, bundled: bool = True) -> Catalogue:
+    """All bundled rulesets plus extra files; every problem of every file in one RulesetError."""
+    paths = (bundled_ruleset_paths() if bundled else []) + [Path(p) for p in extra_files]
+    rulesets, problems = [], []
+    for path in paths:
+        try:
+            rulesets.append(load_ruleset(path))
+        except RulesetError as exc:
+            problems += exc.problems
+    by_id = {rs.id: rs for rs in rulesets}  # an extra file replaces a bundled ruleset of the same id
+    rulesets = list(by_id.values())
+    seen: dict[str, str] = {}
+    for ruleset in rulesets:
+        for rule in ruleset.rules:
+            if rule.code in seen and seen[rule.code] != ruleset.path:
+                problems.append(f"{ruleset.path}: {rule.code}: code: 与 {seen[rule.code]} 中的规则代码重复")
+            seen[rule.code] = ruleset.path
+    try:
+        jurisdictions = load_jurisdiction_parameters(data_dir("rulesets") / "jurisdictions")
+    except RulesetError as exc:
+        problems += exc.problems
+        jurisdictions = {}
+    if problems:
+        raise RulesetError(problems)
+    rulesets.sort(key=lambda rs: rs.id)
+    return Catalogue(rulesets, jurisdictions)

@@ -1,0 +1,289 @@
+"""Predicates for annual reports on rule-of-law government construction (ruleset AR).
+
+The four parts required by 《法治政府建设与责任落实督察工作规定》 are recognised by meaning: real
+reports word and order them differently, put the first-responsible-person part in a part of its
+own or in a subsection, and some organise their achievements by topic with no "成效" heading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from ...model import Document, Heading
+from ..context import CheckContext
+from ..hits import Hit
+from . import predicate
+
+PART_NAMES = {
+    "measures": ("主要举措和成效", "main measures and results"),
+    "shortcomings": ("存在的不足和原因", "shortcomings and their causes"),
+    "first_responsible": ("党政主要负责人履行推进法治建设第一责任人职责情况",
+                          "how the principal leaders fulfilled their first-responsible-person duty"),
+    "plans": ("下一年度推进法治政府建设的主要安排", "next year's main plans"),
+}
+
+_FIRST_RESPONSIBLE = re.compile(r"第一责任人|主要负责人履行|履行(?:推进)?法治(?:政府)?建设(?:第一)?(?:责任|职责)")
+_SHORTCOMINGS = re.compile(r"不足|短板|问题|差距|薄弱|弱项|困难和|存在的困难")
+_PLANS_STRONG = re.compile(r"工作思路|主要安排|工作安排|工作计划|下一步|下一年|下步|工作打算|工作设想|"
+                           r"努力方向|明年|今后|展望|工作部署|工作谋划|主要任务和措施|重点工作|工作重点|主要目标")
+_MEASURES = re.compile(r"成效|成绩|主要做法|工作情况|举措|开展情况|主要工作|进展|推进情况|落实情况|"
+                       r"完成情况|基本情况|工作成果|做法|亮点|工作开展|建设情况")
+_CAUSES = re.compile(r"原因|分析|根源|成因|症结|究其|归因|在于")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d{2})")
+_UNMARKED_HEADING_MAX = 40
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a part starts: a heading, or a short line standing as an unmarked heading."""
+
+    start: int
+    end: int
+    text: str
+    level: int  # 1–4 for headings, 5 for an unmarked line, 6 for a paragraph lead
+
+
+def _parts_of(text: str, year: int | None) -> set[str]:
+    parts = set()
+    if _FIRST_RESPONSIBLE.search(text):
+        parts.add("first_responsible")
+        return parts
+    if _SHORTCOMINGS.search(text):
+        parts.add("shortcomings")
+    years = {int(y) for y in _YEAR.findall(text)}
+    next_year = year is not None and (year + 1) in years and year not in years
+    if _PLANS_STRONG.search(text) or next_year:
+        parts.add("plans")
+    if _MEASURES.search(text) and not (next_year and not re.search(r"成效|成绩|完成情况", text)):
+        parts.add("measures")
+    if "plans" in parts and "measures" in parts and not re.search(r"下一步|下一年|明年|今后|打算|思路|安排|计划", text):
+        parts.discard("plans")
+    return parts
+
+
+def _anchors(doc: Document) -> list[Anchor]:
+    anchors = [Anchor(h.start, h.end, h.text, h.level) for h in doc.headings]
+    heading_starts = {h.start for h in doc.headings}
+    for node in doc.root.walk():
+        if node.kind != "paragraph" or node.start in heading_starts:
+            continue
+        line = node.text.strip()
+        if 2 <= len(line) <= _UNMARKED_HEADING_MAX and not re.search(r"[。;；]", line[:-1]):
+            anchors.append(Anchor(node.start, node.end, line, 5))
+        elif _FIRST_RESPONSIBLE.search(line[:40]):
+            anchors.append(Anchor(node.start, node.end, line[:40], 6))
+    return sorted(anchors, key=lambda a: a.start)
+
+
+def report_parts(doc: Document) -> dict[str, Anchor]:
+    """The anchor of every required part the report has, found level by level."""
+    year = body_year(doc)
+    anchors = _anchors(doc)
+    found: dict[str, Anchor] = {}
+    for levels in ((1,), (2,), (3, 4, 5), (6,)):
+        for anchor in (a for a in anchors if a.level in levels):
+            for part in _parts_of(anchor.text, year):
+                if part == "measures" and levels == (6,):
+                    continue
+                found.setdefault(part, anchor)
+    if "measures" not in found:
+        topical = _topical_sections(doc, found)
+        if topical is not None:
+            found["measures"] = topical
+    return found
+
+
+def _topical_sections(doc: Document, found: dict[str, Anchor]) -> Anchor | None:
+    """Reports that set out their achievements by topic (一、依法全面履行政府职能…) have measures."""
+    others = [a.start for a in found.values()]
+    first_other = min(others) if others else len(doc.text)
+    for h in doc.headings:
+        if h.level == 1 and h.start < first_other and not _parts_of(h.text, None):
+            return Anchor(h.start, h.end, h.text, 1)
+    if not any(h.level == 1 for h in doc.headings):
+        body = [n for n in doc.root.walk() if n.kind == "paragraph" and n.end <= first_other]
+        if sum(len(n.text) for n in body) >= 600:
+            return Anchor(body[0].start, body[0].end, body[0].text[:40], 6)
+    return None
+
+
+def _anchor_for_missing(doc: Document) -> tuple[int, int]:
+    title = next((n for n in doc.root.walk() if n.kind == "title"), None)
+    if title is not None:
+        return title.start, title.end
+    if doc.headings:
+        return doc.headings[0].start, doc.headings[0].start
+    return 0, 0
+
+
+@predicate("ar.required-part")
+def required_part(ctx: CheckContext, part: str) -> Iterator[Hit]:
+    """A hit when the report lacks the part (measures, shortcomings, first_responsible, plans)."""
+    if _is_disclosure_report(ctx.doc):
+        return
+    if part not in report_parts(ctx.doc):
+        start, end = _anchor_for_missing(ctx.doc)
+        zh, en = PART_NAMES[part]
+        yield Hit(start, end, {"part": zh, "part_en": en})
+
+
+def section_span(doc: Document, anchor: Anchor) -> tuple[int, int]:
+    """From the anchor to the next heading at the same or a higher level."""
+    level = min(anchor.level, 4)
+    for h in doc.headings:
+        if h.start > anchor.start and h.level <= level:
+            return anchor.start, h.start
+    return anchor.start, len(doc.text)
+
+
+@predicate("ar.causes-missing")
+def causes_missing(ctx: CheckContext) -> Iterator[Hit]:
+    """The shortcomings part names no causes (原因, 分析 …) in its heading or its body."""
+    part = report_parts(ctx.doc).get("shortcomings")
+    if part is None or _is_disclosure_report(ctx.doc):
+        return
+    start, end = section_span(ctx.doc, part)
+    if not _CAUSES.search(ctx.doc.text[start:end]):
+        yield Hit(part.start, part.end, {"heading": part.text})
+
+
+def _years_in(text: str) -> tuple[set[int], list[tuple[int, int]]]:
+    ranges = [(int(a), int(b)) for a, b in _YEAR_RANGE.findall(text)]
+    singles = {int(y) for y in _YEAR.findall(_YEAR_RANGE.sub("", text))}
+    return singles, ranges
+
+
+def body_year(doc: Document) -> int | None:
+    """The report year as the body states it (the achievements part, else the opening)."""
+    candidates: list[int] = []
+    for h in doc.headings:
+        if h.level == 1 and re.search(r"成效|成绩|主要做法|工作情况|举措|开展情况|不足|短板|问题|第一责任人", h.text):
+            singles, _ = _years_in(h.text)
+            if len(singles) == 1:
+                candidates.append(next(iter(singles)))
+    if not candidates:
+        for node in doc.root.walk():
+            if node.kind == "paragraph":
+                match = re.search(r"现将\s*((?:19|20)\d{2})\s*年|^\s*((?:19|20)\d{2})\s*年(?:度|以来|,|，|是)",
+                                  node.text)
+                if match:
+                    candidates.append(int(match.group(1) or match.group(2)))
+                    break
+    if candidates:
+        return max(set(candidates), key=candidates.count)
+    return doc.year
+
+
+@predicate("ar.plan-year")
+def plan_year(ctx: CheckContext) -> Iterator[Hit]:
+    """The plan part's heading names a year other than the report year + 1."""
+    doc = ctx.doc
+    part = report_parts(doc).get("plans")
+    year = body_year(doc)
+    if part is None or year is None or part.level > 5:
+        return
+    singles, ranges = _years_in(part.text)
+    if not singles and not ranges:
+        return
+    expected = year + 1
+    if expected in singles or any(a <= expected <= b for a, b in ranges):
+        return
+    stated = "、".join(str(y) for y in sorted(singles)) or "、".join(f"{a}—{b}" for a, b in ranges)
+    yield Hit(part.start, part.end, {"stated": stated, "expected": expected, "year": year})
+
+
+def _title_node(doc: Document):
+    return next((n for n in doc.root.walk() if n.kind == "title" and not n.attrs.get("embedded")), None)
+
+
+@predicate("ar.title-year")
+def title_year(ctx: CheckContext) -> Iterator[Hit]:
+    """The year in the title contradicts the year the body reports on."""
+    doc = ctx.doc
+    node = _title_node(doc)
+    if node is None:
+        return
+    singles, _ = _years_in(node.text)
+    if len(singles) != 1:
+        return
+    stated = next(iter(singles))
+    year = body_year(doc)
+    if year is not None and year != stated:
+        yield Hit(node.start, node.end, {"stated": stated, "body_year": year})
+
+
+_GOVERNMENT = re.compile(r"(人民政府|政府|自治区|自治州|自治县|[省市县区州旗盟])$")
+_DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办公厅|厅|署|办|中心|院)$")
+_ENTITY_IN_TITLE = regex.compile(r"^(?:关于)?(?P<e>[\p{Han}()（）]{2,30}?)(?:关于|(?:19|20)\d{2}\s*年|法治政府|依法行政)")
+_ENTITY_IN_OPENING = regex.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度|以来)?\s*[,，]?\s*(?:我|全)?(?P<e>[\p{Han}]{2,20}?(?:人民政府|局|委员会|厅|办公室|县|区|市|州|旗))")
+
+
+def reporting_entity(doc: Document) -> str | None:
+    """Who the report is about: the title's prefix, the signature organ or the opening's subject.
+
+    The web page's publisher (发布机构) is not used: departments publish their government's report.
+    """
+    node = _title_node(doc)
+    if node is not None:
+        match = _ENTITY_IN_TITLE.match(node.text.strip())
+        if match:
+            return match.group("e")
+        return None
+    organs = [n.text.strip() for n in doc.root.walk() if n.kind == "signature_organ" and n.text.strip()]
+    if organs:
+        return organs[0]
+    for node in doc.root.walk():
+        if node.kind == "paragraph":
+            match = _ENTITY_IN_OPENING.match(node.text)
+            return match.group("e") if match else None
+    return None
+
+
+def is_department(entity: str | None) -> bool:
+    if not entity:
+        return False
+    entity = re.sub(r"[(（][^()（）]*[)）]$", "", entity.strip())
+    return bool(_DEPARTMENT.search(entity)) and not _GOVERNMENT.search(entity) \
+        and not re.search(r"人民政府办公(室|厅)$", entity)
+
+
+@predicate("ar.department-deadline")
+def department_deadline(ctx: CheckContext, month_day: str = "03-01") -> Iterator[Hit]:
+    """A department's report dated on or after 1 March of the following year."""
+    doc = ctx.doc
+    entity = reporting_entity(doc)
+    if not is_department(entity):
+        return
+    year = body_year(doc) or doc.year
+    date = _publication_date(ctx)
+    if year is None or date is None:
+        return
+    month, day = (int(p) for p in month_day.split("-"))
+    limit = dt.date(year + 1, month, day)
+    if date >= limit:
+        yield Hit(0, 0, {"entity": entity, "date": date.isoformat(), "limit": limit.isoformat(), "year": year})
+
+
+def _publication_date(ctx: CheckContext) -> dt.date | None:
+    from ..kinds._common import as_date
+
+    for ref in ("manifest.publication_date", "document.date"):
+        value = as_date(ctx.resolve(ref))
+        if value:
+            return value
+    return None
+
+
+def _is_disclosure_report(doc: Document) -> bool:
+    """政府信息公开工作年度报告 is a different document under a different regulation."""
+    title = doc.title or ""
+    return bool(re.search(r"政府信息公开", title))
+
+
+__all__ = ["report_parts", "body_year", "reporting_entity", "is_department", "Heading"]

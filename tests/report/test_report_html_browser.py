@@ -1,0 +1,85 @@
+"""The HTML report in a real headless Chromium (skipped when no Chromium is installed)."""
+
+import pytest
+
+from lawgov_check.report import render
+from report_cdp import Browser, Page, find_chromium
+
+@pytest.fixture
+def page(run, tmp_path):
+    executable = find_chromium()
+    if executable is None:
+        pytest.skip("chromium is not installed")
+    report = tmp_path / "report.html"
+    report.write_text(render("html", run), encoding="utf-8")
+    browser = Browser(executable)
+    try:
+        tab = Page(browser)
+        tab.open(report)
+        yield tab
+    finally:
+        browser.close()
+
+
+def _visible_findings(page: Page) -> int:
+    return page.evaluate("document.querySelectorAll('li.finding:not([hidden])').length")
+
+
+def test_page_loads_without_console_errors(page, tmp_path):
+    assert page.evaluate("document.querySelectorAll('mark[id]').length") == 6
+    assert page.evaluate("document.getElementById('shown').textContent") == "显示 6 / 6 条问题"
+    assert page.console_errors() == []
+    shot = tmp_path / "report.png"
+    page.screenshot(shot)
+    assert shot.read_bytes().startswith(b"\x89PNG")
+
+
+def test_escaped_script_in_a_document_does_not_run(page):
+    assert page.evaluate("typeof window.alert") == "function"
+    assert page.evaluate("document.querySelectorAll('script').length") == 1
+    assert page.evaluate("document.body.textContent.includes('<script>alert(\"xss\")</script>')")
+
+
+def test_severity_filter_hides_findings_and_marks(page):
+    assert _visible_findings(page) == 6
+    page.evaluate("""(() => { const box = document.querySelector('input[data-filter-severity="warning"]');
+                     box.focus(); box.click(); })()""")
+    assert _visible_findings(page) == 3
+    assert page.evaluate("document.querySelectorAll('li.finding[data-severity=\"warning\"]:not([hidden])').length") == 0
+    assert page.evaluate("document.getElementById('m-1-2').classList.contains('off')")
+    assert page.evaluate("document.getElementById('shown').textContent") == "显示 3 / 6 条问题"
+
+
+def test_rule_filter_shows_only_that_rule(page):
+    page.evaluate("""(() => { const s = document.getElementById('code-filter'); s.value = 'MD01';
+                     s.dispatchEvent(new Event('change')); })()""")
+    assert page.evaluate("Array.from(document.querySelectorAll('li.finding:not([hidden])'), li => li.dataset.code)") == ["MD01"]
+
+
+def test_clicking_a_finding_scrolls_its_mark_into_view(page):
+    target = "m-3-1"
+    assert not page.evaluate(f"{_IN_VIEW}(document.getElementById('{target}'))")
+    x, y = page.evaluate("""(() => { const a = document.querySelector('a.jump[href="#m-3-1"]');
+        a.scrollIntoView({block: 'center'}); const r = a.getBoundingClientRect();
+        return [r.left + 4, r.top + r.height / 2]; })()""")
+    page.evaluate("window.scrollTo(0, window.scrollY)")
+    page.click_at(x, y)
+    assert page.evaluate(f"{_IN_VIEW}(document.getElementById('{target}'))")
+    assert page.evaluate(f"document.getElementById('{target}').classList.contains('flash')")
+    assert page.evaluate("document.activeElement.id") == target
+
+
+def test_keyboard_enter_on_a_finding_link_reveals_the_mark(page):
+    page.evaluate("document.querySelector('a.jump[href=\"#m-2-1\"]').focus()")
+    page.press_enter()
+    assert page.evaluate(f"{_IN_VIEW}(document.getElementById('m-2-1'))")
+    assert page.evaluate("document.activeElement.id") == "m-2-1"
+
+
+_IN_VIEW = """(el => { const r = el.getBoundingClientRect();
+  let inside = r.top >= 0 && r.bottom <= window.innerHeight;
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    if (p.scrollHeight > p.clientHeight && getComputedStyle(p).overflowY !== 'visible') {
+      const q = p.getBoundingClientRect(); inside = inside && r.top >= q.top && r.bottom <= q.bottom; }
+  }
+  return inside; })"""

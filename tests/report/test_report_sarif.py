@@ -1,0 +1,105 @@
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from lawgov_check.report import render
+from lawgov_check.report.sarif import pascal_case
+
+SARIF_SCHEMA = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "sarif-2.1.0.json"
+MULTITOOL = "@microsoft/sarif-multitool"
+
+
+@pytest.fixture
+def log(run):
+    return json.loads(render("sarif", run))
+
+
+def test_sarif_validates_against_the_schema(log):
+    if not SARIF_SCHEMA.is_file():
+        pytest.skip("the SARIF 2.1.0 schema is not present")
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(log), key=str)
+    assert not errors, errors[0].message
+
+
+def test_driver_rules_and_results(log, run):
+    sarif_run = log["runs"][0]
+    rules = sarif_run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == [r.code for r in run.rules]
+    md01 = rules[[r["id"] for r in rules].index("MD01")]
+    assert md01["name"] == "CommentPeriod" and md01["properties"]["name"] == "comment-period"
+    assert md01["defaultConfiguration"]["level"] == "warning"
+    assert "《重大行政决策程序暂行条例》" in md01["help"]["markdown"]
+    assert rules[[r["id"] for r in rules].index("AR05")]["defaultConfiguration"]["level"] == "note"
+    results = sarif_run["results"]
+    assert len(results) == 6
+    for result in results:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+    assert [r["level"] for r in results] == ["error", "warning", "note", "error", "warning", "warning"]
+
+
+def test_region_is_computed_from_the_span(log):
+    results = log["runs"][0]["results"]
+    nc01 = next(r for r in results if r["ruleId"] == "NC01")
+    location = nc01["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "reports/%E6%A2%A7%E6%A1%90%E5%8C%BA2023%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.txt",
+                                            "uriBaseId": "%SRCROOT%", "index": 0}
+    assert location["region"] == {"startLine": 7, "startColumn": 39, "endLine": 7, "endColumn": 45,
+                                  "snippet": {"text": "1,300件"}}
+    assert location["contextRegion"]["snippet"]["text"].startswith("（二）规范行政执法行为")
+    assert nc01["locations"][0]["logicalLocations"] == [{"name": "一、（二）", "fullyQualifiedName": "一、（二）"}]
+    assert nc01["partialFingerprints"] == {"lawgovFingerprint/v1": "nc01-0184-0190"}
+    nd03 = next(r for r in results if r["ruleId"] == "ND03")
+    assert nd03["properties"]["page"] == 2 and nd03["locations"][0]["physicalLocation"]["region"]["startLine"] == 6
+    md01 = next(r for r in results if r["ruleId"] == "MD01")
+    assert md01["properties"]["paragraph"] == 4
+    assert md01["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("docs/")
+
+
+def test_input_errors_are_notifications(log):
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and "压缩包已损坏" in note["message"]["text"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["index"] == 3
+    assert len(log["runs"][0]["artifacts"]) == 4
+
+
+def test_unknown_codes_still_get_a_rule(run):
+    run.rules = []
+    log = json.loads(render("sarif", run))
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert {r["id"] for r in rules} == {"AR02", "NC01", "AR05", "ND03", "ND04", "MD01"}
+
+
+def test_pascal_case():
+    assert pascal_case("part-exceeds-total") == "PartExceedsTotal"
+
+
+def _multitool_available() -> bool:
+    if shutil.which("npx") is None:
+        return False
+    try:
+        probe = subprocess.run(["npx", "--offline", "--yes", MULTITOOL, "--version"],
+                               capture_output=True, text=True, timeout=300)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return probe.returncode == 0
+
+
+def test_official_sarif_validator_finds_no_problems(run, tmp_path):
+    if not _multitool_available():
+        pytest.skip("the SARIF multitool is not in the npm cache")
+    source = tmp_path / "report.sarif"
+    source.write_text(render("sarif", run), encoding="utf-8")
+    output = tmp_path / "validation.sarif"
+    subprocess.run(["npx", "--offline", "--yes", MULTITOOL, "validate", str(source), "-o", str(output)],
+                   capture_output=True, text=True, timeout=600, check=True)
+    found = json.loads(output.read_text(encoding="utf-8-sig"))["runs"][0]["results"]
+    # There is no public documentation address to give as informationUri (SARIF2005).
+    problems = [r for r in found if r.get("level", "warning") in ("error", "warning") and r["ruleId"] != "SARIF2005"]
+    assert not problems, problems
