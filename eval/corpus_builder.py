@@ -155,7 +155,7 @@ def comment_notice(*, subject: str = "《某某县农村宅基地管理办法（
 
 def major_decision(*, procedures: tuple[str, ...] = ("comment", "expert", "risk", "review", "discussion"),
                    comment: str = "于2021年3月1日至3月31日在市政府网站公开征求意见",
-                   negated: str | None = None, title: str = "关于某某市生活垃圾分类处理设施布局规划重大行政决策的说明") -> str:
+                   negated: str | None = None, title: str = "关于某某市生活垃圾分类处理设施布局规划重大行政决策事项的报告") -> str:
     sentences = {
         "comment": f"决策草案{comment}，共收到意见建议46条，采纳21条。",
         "expert": "组织环境工程、城市规划等领域专家7人进行专家论证，形成论证意见。",

@@ -1,23 +1,32 @@
 """The public Python API: check documents against the rulesets. The CLI is a thin layer over it.
 
     from lawgov_check.api import CheckOptions, check_paths
-    run = check_paths(["report.docx"], options=CheckOptions(jurisdiction="浙江省"))
+    run = check_paths(["report.docx", "notices/"], options=CheckOptions(jurisdiction="浙江省"),
+                      jobs=4, timeout=60)
 
 Bad input never raises: it becomes a one-line entry in `DocumentResult.errors`.
 """
 
 from __future__ import annotations
 
+import os
+
+import dataclasses
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from . import __version__
-from .model import (SEVERITY_RANK, Document, DocumentResult, InputError, Jurisdiction, RunResult,
-                    Source)
+from .inputs import INPUT_SUFFIXES, STDIN, expand_inputs
+from .model import (SEVERITY_RANK, Document, DocumentResult, Finding, InputError, Jurisdiction,
+                    RunResult, Source)
 from .rules.loader import Catalogue, RulesetError, load_catalogue
 
-INPUT_SUFFIXES = (".txt", ".docx", ".pdf")
+if TYPE_CHECKING:
+    from .baseline import Baseline
+    from .config import Config
+
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -33,7 +42,11 @@ class CheckOptions:
     fail_on: str = "error"
     ruleset_files: Sequence[str] = ()    # extra ruleset files (same id replaces a bundled one)
     regex_timeout: float = 2.0           # seconds per regular-expression search
-    keep_text: bool = False              # keep the original text in the result (html, docx reports)
+    keep_text: bool = False              # keep the original text in the result (text, html reports)
+    severity: Mapping[str, str] = field(default_factory=dict)  # rule code → severity to report
+    max_bytes: int | None = None         # per-file limits (None: the ingest defaults)
+    max_pages: int | None = None
+    max_inflated: int | None = None
     _manifest: dict[str, Any] | None = field(default=None, repr=False)
 
 
@@ -107,11 +120,21 @@ def check_document(doc: Document, *, options: CheckOptions | None = None,
         return result
     evaluation = evaluate(doc, catalogue, subject, _selection(options), manifest=manifest,
                           lang=options.lang, regex_timeout=options.regex_timeout)
-    result.findings = evaluation.findings
+    result.findings = [_with_severity(f, options.severity) for f in evaluation.findings]
     result.errors += evaluation.errors
     result.rulesets_applied = evaluation.applied
     result.rulesets_skipped = evaluation.skipped
     return result
+
+
+def _with_severity(finding: Finding, overrides: Mapping[str, str]) -> Finding:
+    wanted = overrides.get(finding.code)
+    return dataclasses.replace(finding, severity=wanted) if wanted else finding
+
+
+def _limits(options: CheckOptions) -> dict[str, int]:
+    return {name: value for name in ("max_bytes", "max_pages", "max_inflated")
+            if (value := getattr(options, name)) is not None}
 
 
 def _check_source(load: Any, path: str, options: CheckOptions) -> DocumentResult:
@@ -127,53 +150,229 @@ def _check_source(load: Any, path: str, options: CheckOptions) -> DocumentResult
     return check_document(doc, options=options)
 
 
+def _expansion_error(path: str, inputs: Any) -> str | None:
+    if path in inputs.unmatched:
+        return "没有匹配的文件"
+    if path in inputs.empty_dirs:
+        return "目录中没有可检查的文件（.txt、.docx、.pdf）"
+    return None
+
+
 def check_path(path: str | Path, *, options: CheckOptions | None = None) -> DocumentResult:
     """Read, parse and judge one file (`-` is standard input)."""
     from .ingest import load
 
     path = str(path)
-    return _check_source(lambda: load(path), path, options or CheckOptions())
+    options = options or CheckOptions()
+    if path != STDIN and not os.path.lexists(path):
+        return _result_for(path, errors=[f"{path}: 文件不存在"])
+    return _check_source(lambda: load(path, **_limits(options)), path, options)
 
 
 def check_bytes(data: bytes, name: str, *, options: CheckOptions | None = None) -> DocumentResult:
     """Judge the bytes of a file; `name` (with its suffix) names it in the result."""
     from .ingest import load
 
-    return _check_source(lambda: load(name, data=data), name, options or CheckOptions())
+    options = options or CheckOptions()
+    return _check_source(lambda: load(name, data=data, **_limits(options)), name, options)
 
 
 def check_text(text: str, *, options: CheckOptions | None = None, name: str = "<text>") -> DocumentResult:
     return _check_source(lambda: Source.from_plain_text(name, text), name, options or CheckOptions())
 
 
-def expand_paths(paths: Sequence[str | Path]) -> list[str]:
-    """Files in the given order; directories walked recursively for .txt/.docx/.pdf, sorted."""
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if str(p) != "-" and path.is_dir():
-            out += sorted(str(f) for f in path.rglob("*")
-                          if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
-        else:
-            out.append(str(p))
-    return out
+def expand_paths(paths: Sequence[str | Path], *, exclude: Sequence[str] = ()) -> list[str]:
+    """Files in the given order: directories walked and globs expanded (each sorted)."""
+    return expand_inputs(paths, exclude=exclude).files
 
 
-def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = None) -> RunResult:
-    """Judge every file; one bad file never stops the others. Results keep the input order."""
-    options = options or CheckOptions()
-    documents = []
-    for path in expand_paths(paths):
-        if path != "-" and not Path(path).exists():
-            documents.append(_result_for(path, errors=[f"{path}: 文件不存在"]))
-            continue
-        documents.append(check_path(path, options=options))
+# ---------------------------------------------------------------- batches
+
+@dataclass
+class FileOutcome:
+    """What checking one file of a batch produced."""
+
+    result: DocumentResult
+    annotated: str | None = None         # path of the annotated Word copy
+    annotate_error: str | None = None    # `path: cause` when the copy could not be written
+    known: list[Finding] = field(default_factory=list)  # findings hidden because the baseline has them
+
+
+@dataclass(frozen=True)
+class _Task:
+    path: str
+    options: CheckOptions
+    data: bytes | None = None
+    annotate_to: str | None = None  # path of the annotated copy to write
+    lang: str = "zh"
+    error: str | None = None  # known before reading (a pattern that matched nothing)
+
+
+def _process(task: _Task) -> FileOutcome:
+    """Check one file (and write its annotated copy): runs in a worker process."""
+    if task.error:
+        return FileOutcome(_result_for(task.path, errors=[f"{task.path}: {task.error}"]))
+    needs_text = task.options.keep_text or task.annotate_to is not None
+    options = dataclasses.replace(task.options, keep_text=needs_text)
+    if task.data is not None:
+        result = check_bytes(task.data, task.path, options=options)
+    else:
+        result = check_path(task.path, options=options)
+    outcome = FileOutcome(result)
+    if task.annotate_to is not None and result.media_type is not None:
+        try:
+            outcome.annotated = _annotate(result, task.path, Path(task.annotate_to), task.lang)
+        except InputError as exc:
+            outcome.annotate_error = str(exc)
+        except OSError as exc:
+            outcome.annotate_error = f"{task.path}: 无法写入批注文件: {exc.strerror or exc}"
+    if not task.options.keep_text:
+        result.text = None
+    return outcome
+
+
+ANNOTATED_SUFFIX = ".lawgov-check.docx"
+
+
+def annotated_name(path: str) -> str:
+    """`报告.docx` → `报告.lawgov-check.docx`; `报告.pdf` → `报告.pdf.lawgov-check.docx`.
+
+    Keeping the suffix of a txt or pdf keeps `报告.txt` and `报告.pdf` from sharing one copy.
+    """
+    if path == STDIN:
+        return "stdin" + ANNOTATED_SUFFIX
+    name = Path(path).name
+    return (Path(path).stem if name.lower().endswith(".docx") else name) + ANNOTATED_SUFFIX
+
+
+def annotation_targets(files: Sequence[str], out_dir: str | Path) -> dict[str, Path]:
+    """Where each file's annotated copy goes: the input folders mirrored below `out_dir`."""
+    import os
+
+    real = [f for f in files if f != STDIN]
+    root = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in real]) if real else "."
+    targets = {}
+    for f in files:
+        folder = "." if f == STDIN else os.path.relpath(os.path.dirname(os.path.abspath(f)), root)
+        targets[f] = Path(out_dir) / folder / annotated_name(f)
+    return targets
+
+
+def _annotate(result: DocumentResult, path: str, target: Path, lang: str) -> str:
+    """Write the annotated copy to a private folder first, then move it into place whole."""
+    import os
+    import shutil
+    import tempfile
+
+    from .report import annotate_docx
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = tempfile.mkdtemp(prefix=".lawgov-check-", dir=target.parent)
     try:
-        rules = [info for info in load_rules(options).rule_infos()
-                 if _selected(info.code, options)]
+        written = annotate_docx(result, path, scratch, lang=lang)
+        os.replace(written, target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return str(target)
+
+
+def _failed(path: str, failure: Any) -> FileOutcome:
+    if failure.kind == "timeout":
+        cause = f"处理超时（{failure.detail} 秒）"
+    elif failure.kind == "crashed":
+        cause = f"处理进程意外退出（{failure.detail}）"
+    else:
+        cause = f"无法处理: {failure.detail}"
+    return FileOutcome(_result_for(path, errors=[f"{path}: {cause}"]))
+
+
+def _warm_up(options: CheckOptions, files: Sequence[str], *, annotate: bool) -> None:
+    """Load what the workers will need once here, so forked workers start with it."""
+    import importlib
+
+    from .pipeline import document_from_text
+
+    suffixes = {Path(f).suffix.lower() for f in files}
+    modules = [name for suffix, name in ((".docx", ".ingest.docx"), (".pdf", ".ingest.pdf"))
+               if suffix in suffixes] + ([".report.docx_annotate"] if annotate else [])
+    try:
+        load_rules(options)
+        document_from_text("")
+        for name in modules:
+            importlib.import_module(name, __package__)
+    except Exception:  # the workers report the problem per file
+        pass
+
+
+def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = None,
+                config: "Config | None" = None, exclude: Sequence[str] = (), jobs: int = 1,
+                timeout: float | None = None, annotate_dir: str | Path | None = None,
+                baseline: "Baseline | None" = None,
+                progress: Callable[[int, int, FileOutcome], None] | None = None) -> RunResult:
+    """Judge every file; one bad file never stops the others. Results keep the input order.
+
+    `paths` may hold files, directories (walked for .txt/.docx/.pdf) and glob patterns.
+    `config` adds per-path settings, excludes, limits and waivers; `jobs` > 1 checks files in that
+    many processes; `timeout` (seconds per file) turns a hanging file into an input error;
+    `annotate_dir` receives an annotated Word copy of each document; with `baseline` only findings
+    it does not have are reported. `progress(done, total, outcome)` is called in input order as
+    each file is finished.
+    """
+    from .batch import ordered_map
+    from .waivers import WaiverBook
+
+    options = options or CheckOptions()
+    if config is not None:
+        options = _with_config_limits(options, config)
+        timeout = timeout if timeout is not None else config.timeout
+    inputs = expand_inputs(paths, exclude=exclude)
+    files = [f for f in inputs.files if config is None or not config.excludes(f)]
+    stdin = _read_stdin(options) if STDIN in files else None
+    targets = annotation_targets(files, annotate_dir) if annotate_dir is not None else {}
+    tasks = [_Task(path, config.options_for(path, options) if config else options,
+                   stdin if path == STDIN else None,
+                   str(targets[path]) if path in targets else None, options.lang,
+                   _expansion_error(path, inputs))
+             for path in files]
+    if jobs > 1 or timeout:
+        _warm_up(options, files, annotate=annotate_dir is not None)
+    book = WaiverBook(list(config.waivers) if config else [])
+    documents: list[DocumentResult] = []
+    for done, (task, value) in enumerate(zip(tasks, ordered_map(_process, tasks, jobs=jobs,
+                                                                timeout=timeout)), start=1):
+        outcome = value if isinstance(value, FileOutcome) else _failed(task.path, value)
+        book.apply(outcome.result)
+        if baseline is not None:
+            outcome.result.findings, outcome.known = baseline.new_findings(outcome.result)
+        documents.append(outcome.result)
+        if progress is not None:
+            progress(done, len(tasks), outcome)
+    run = RunResult(documents=documents, rules=_rule_infos(options, config), tool_version=__version__,
+                    lang=options.lang)
+    book.finish(run)
+    return run
+
+
+def _read_stdin(options: CheckOptions) -> bytes:
+    """Standard input, read here once (workers do not share it); one byte over the limit is enough."""
+    from .ingest.limits import DEFAULT_LIMITS
+
+    return sys.stdin.buffer.read((options.max_bytes or DEFAULT_LIMITS.max_bytes) + 1)
+
+
+def _with_config_limits(options: CheckOptions, config: "Config") -> CheckOptions:
+    changes = {name: value for name, value in config.limits.items() if getattr(options, name) is None}
+    return dataclasses.replace(options, **changes) if changes else options
+
+
+def _rule_infos(options: CheckOptions, config: "Config | None") -> list[Any]:
+    severity = dict(config.settings.then(config.command_line).severity) if config else {}
+    severity.update(options.severity)
+    try:
+        infos = [info for info in load_rules(options).rule_infos() if _selected(info.code, options)]
     except RulesetError:
-        rules = []
-    return RunResult(documents=documents, rules=rules, tool_version=__version__, lang=options.lang)
+        return []
+    return [dataclasses.replace(i, severity=severity[i.code]) if i.code in severity else i for i in infos]
 
 
 def _selected(code: str, options: CheckOptions) -> bool:
@@ -185,12 +384,18 @@ def _selected(code: str, options: CheckOptions) -> bool:
     return code_selected(code, selection)
 
 
-def exit_code(run: RunResult, fail_on: str = "error") -> int:
-    """0 nothing at or above the threshold, 1 findings at or above it, 2 input or rule errors."""
+def exit_code(run: RunResult, fail_on: str | Callable[[DocumentResult], str] = "error") -> int:
+    """0 nothing at or above the threshold, 1 findings at or above it, 2 input or rule errors.
+
+    `fail_on` is a severity (or never), or a function giving it per document (per-path config).
+    """
     if any(doc.errors for doc in run.documents):
         return 2
-    if fail_on == "never":
-        return 0
-    threshold = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for doc in run.documents for f in doc.findings)
-    return 1 if failing else 0
+
+    def failing(doc: DocumentResult) -> bool:
+        threshold = fail_on(doc) if callable(fail_on) else fail_on
+        if threshold == "never":
+            return False
+        return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in doc.findings)
+
+    return 1 if any(failing(doc) for doc in run.documents) else 0

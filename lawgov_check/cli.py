@@ -70,50 +70,224 @@ def _formats() -> tuple[str, ...]:
     return FORMATS
 
 
+SIZE_UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
+DEFAULT_TIMEOUT = 60.0
+TEXT_FORMATS = ("text", "html")  # reporters that show the original text
+PROGRESS_MIN_FILES = 5
+
+
+def _size(option: str, value: str | None) -> int | None:
+    """`--max-bytes 50M`: a positive integer with an optional K/M/G suffix."""
+    if value is None:
+        return None
+    text = value.strip().upper().removesuffix("B")
+    unit = text[-1:] if text[-1:] in SIZE_UNITS and text[-1:] else ""
+    number = text[: len(text) - len(unit)]
+    if not number.isdigit() or int(number) <= 0:
+        raise _fail(f"{option}: 无效的大小 {value}（如 200、512K、50M）")
+    return int(number) * SIZE_UNITS[unit]
+
+
 @app.command()
 def check(
-    paths: list[str] = typer.Argument(..., help="文件或目录（目录递归查找 .txt/.docx/.pdf；- 为标准输入）。"),
+    paths: list[str] = typer.Argument(..., help="文件、目录或通配符（如 'docs/**/*.docx'；目录递归查找 .txt/.docx/.pdf；- 为标准输入）。"),
     fmt: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、sarif、junit、github、html。"),
-    fail_on: str = typer.Option("error", "--fail-on", help="达到该严重程度即以 1 退出：error、warning、info、never。"),
-    lang: str = typer.Option("zh", "--lang", help="消息语言：zh 或 en。"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出。"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="达到该严重程度即以 1 退出：error（默认）、warning、info、never。"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="消息语言：zh（默认）或 en。"),
     doc_type: Optional[str] = typer.Option(None, "--doc-type", help="指定文档类型（覆盖自动识别）。"),
     jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help="指定所属辖区，如 浙江省。"),
     ruleset: Optional[list[str]] = typer.Option(None, "--ruleset", help="只使用这些规则集（可重复）。"),
     select: Optional[list[str]] = typer.Option(None, "--select", help="只检查这些规则代码或前缀（可重复）。"),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="不检查这些规则代码或前缀（可重复）。"),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="不检查这些规则代码或前缀（可重复，与配置文件中的合并）。"),
     meta: Optional[str] = typer.Option(None, "--meta", help="工作流程元数据清单（YAML 或 JSON）。"),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出。"),
     ruleset_file: Optional[list[str]] = typer.Option(None, "--ruleset-file", help="额外的规则集文件（可重复）。"),
+    config_file: Optional[str] = typer.Option(None, "--config", help="配置文件（默认从被检查的路径向上查找 lawgov-check.toml 或 pyproject.toml）。"),
+    no_config: bool = typer.Option(False, "--no-config", help="不读取任何配置文件。"),
+    exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="跳过匹配的文件或目录（通配符，可重复）。"),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="只报告该基线（以前的 JSON 结果）中没有的问题。"),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="把本次结果写为基线文件。"),
+    annotate: Optional[str] = typer.Option(None, "--annotate", help="在该目录写出带批注的 Word 副本（原文件不变）。"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认为 CPU 核数；1 为单进程）。"),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0, help="每个文件的处理时限（秒，默认 60；0 为不限）。"),
+    max_bytes: Optional[str] = typer.Option(None, "--max-bytes", help="单个文件的最大大小（如 50M）。"),
+    max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, help="PDF 的最大页数。"),
+    max_inflated: Optional[str] = typer.Option(None, "--max-inflated", help="Word 文件解压后的最大大小（如 200M）。"),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="显示进度条（默认：标准错误为终端且文件较多时）。"),
 ) -> None:
     """检查文件，输出发现的问题。"""
-    from .model import DOC_TYPES
-
     from .api import FAIL_ON, CheckOptions, check_paths, exit_code
+    from .batch import default_jobs
+    from .config import Config, Settings
+    from .inputs import expand_inputs
+    from .model import DOC_TYPES
 
     if fmt not in _formats():
         raise _fail(f"--format: 未知的输出格式 {fmt}（可选：{'、'.join(_formats())}）")
-    if fail_on not in FAIL_ON:
+    if fail_on is not None and fail_on not in FAIL_ON:
         raise _fail(f"--fail-on: 无效的取值 {fail_on}（可选：{'、'.join(FAIL_ON)}）")
-    if lang not in LANGS:
+    if lang is not None and lang not in LANGS:
         raise _fail(f"--lang: 无效的取值 {lang}（可选：zh、en）")
     if doc_type and doc_type not in DOC_TYPES:
         raise _fail(f"--doc-type: 未知的文档类型 {doc_type}（可选：{'、'.join(DOC_TYPES)}）")
-    options = CheckOptions(doc_type=doc_type, jurisdiction=jurisdiction, rulesets=_split(ruleset),
-                           select=_split(select), ignore=_split(ignore), meta=meta, lang=lang,
-                           fail_on=fail_on, ruleset_files=_split(ruleset_file), keep_text=fmt == "html")
-    _preflight(options)
-    run = check_paths(paths, options=options)
-    for doc in run.documents:
-        for error in doc.errors:
-            typer.echo(error if error.startswith(doc.path) else f"{doc.path}: {error}", err=True)
+    if config_file and no_config:
+        raise _fail("--config 与 --no-config 不能同时使用")
+    config = Config() if no_config else _load_config(config_file, paths)
+    config.command_line = Settings(
+        jurisdiction=jurisdiction, doc_type=doc_type,
+        rulesets=tuple(r.upper() for r in _split(ruleset)) or None,
+        select=tuple(s.upper() for s in _split(select)) or None,
+        ignore=tuple(s.upper() for s in _split(ignore)), fail_on=fail_on)
+    lang = lang or config.lang or "zh"
+    options = CheckOptions(meta=meta, lang=lang, keep_text=fmt in TEXT_FORMATS,
+                           ruleset_files=[*_split(ruleset_file), *config.ruleset_files],
+                           max_bytes=_size("--max-bytes", max_bytes), max_pages=max_pages,
+                           max_inflated=_size("--max-inflated", max_inflated))
+    _preflight(options, config)
+    known = _load_baseline(baseline)
+    annotate_dir = _annotate_dir(annotate)
+    files = [f for f in expand_inputs(paths, exclude=_split(exclude)).files if not config.excludes(f)]
+    limit = timeout if timeout is not None else config.timeout if config.timeout is not None else DEFAULT_TIMEOUT
+    display = _Display(len(files), enabled=progress)
+    known_by_path: dict[int, list[Any]] = {}
+
+    def on_file(done: int, total: int, outcome: Any) -> None:
+        for error in outcome.result.errors:
+            path = outcome.result.path
+            display.error(error if error.startswith(path) else f"{path}: {error}")
+        if outcome.annotate_error:
+            display.error(outcome.annotate_error)
+            display.annotate_failures += 1
+        if outcome.known:
+            known_by_path[done - 1] = outcome.known
+        display.advance(done, outcome.result.path)
+
+    with display:
+        run = check_paths(files, options=options, config=config, jobs=jobs or default_jobs(),
+                          timeout=limit or None, annotate_dir=annotate_dir, baseline=known,
+                          progress=on_file)
+    if not files:
+        typer.echo("没有要检查的文件", err=True)
+    if write_baseline:
+        _write_baseline(run, known_by_path, write_baseline)
+    hidden = sum(len(v) for v in known_by_path.values())
+    if hidden:
+        typer.echo(f"基线 {baseline} 中已有的 {hidden} 条问题未列出", err=True)
     color = fmt == "text" and output is None and sys.stdout.isatty()
-    _write(_render(fmt, run, color=color), output)
-    raise typer.Exit(exit_code(run, fail_on))
+    report = _render(fmt, run, color=color)
+    if fmt == "text":
+        from .waivers import waiver_lines
+
+        lines = waiver_lines(run, lang)
+        report = report.rstrip("\n") + ("\n\n" + "\n".join(lines) if lines else "") + "\n"
+    _write(report, output)
+    code = exit_code(run, lambda doc: config.settings_for(doc.path).fail_on or "error")
+    raise typer.Exit(EXIT_ERROR if display.annotate_failures else code)
 
 
-def _preflight(options: Any) -> None:
-    """Problems that concern the whole run (bad rulesets, bad manifest, unknown ruleset ids)."""
+class _Display:
+    """Progress bar and per-file messages on stderr; a bar only for long runs on a terminal.
+
+    The bar refreshes when a file finishes rather than from a timer, so no thread runs while the
+    batch forks its worker processes.
+    """
+
+    def __init__(self, total: int, *, enabled: bool | None) -> None:
+        self.show = enabled if enabled is not None else total >= PROGRESS_MIN_FILES and sys.stderr.isatty()
+        self.total = total
+        self.annotate_failures = 0
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> "_Display":
+        if self.show:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                      TimeElapsedColumn(), console=Console(stderr=True),
+                                      transient=True, auto_refresh=False)
+            self._progress.start()
+            self._task = self._progress.add_task("检查中", total=self.total)
+            self._progress.refresh()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def advance(self, done: int, path: str) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, completed=done, description=_short(path))
+            self._progress.refresh()
+
+    def error(self, line: str) -> None:
+        if self._progress is not None:
+            self._progress.console.print(line, markup=False, highlight=False, emoji=False)
+        else:
+            typer.echo(line, err=True)
+
+
+def _short(path: str, width: int = 40) -> str:
+    return path if len(path) <= width else "…" + path[-(width - 1):]
+
+
+def _load_config(config_file: str | None, paths: list[str]) -> Any:
+    from .config import Config, ConfigError, find_config, load_config, start_directory
+
+    try:
+        found = config_file or find_config(start_directory(paths))
+        return load_config(found) if found else Config()
+    except ConfigError as exc:
+        for problem in exc.problems:
+            typer.echo(problem, err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def _load_baseline(path: str | None) -> Any:
+    if path is None:
+        return None
+    from .baseline import load_baseline
+    from .model import InputError
+
+    try:
+        return load_baseline(path)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _annotate_dir(path: str | None) -> str | None:
+    if path is None:
+        return None
+    from pathlib import Path
+
+    try:
+        Path(path).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _fail(f"{path}: 无法创建批注目录: {exc.strerror or exc}") from None
+    return path
+
+
+def _write_baseline(run: Any, known_by_path: dict[int, list[Any]], path: str) -> None:
+    """The baseline holds every current finding, also those the old baseline hid."""
+    import dataclasses
+
+    from .baseline import write_baseline
+    from .model import Finding, InputError
+
+    documents = [dataclasses.replace(doc, findings=sorted(doc.findings + known_by_path.get(i, []),
+                                                          key=Finding.sort_key), text=None)
+                 for i, doc in enumerate(run.documents)]
+    try:
+        write_baseline(dataclasses.replace(run, documents=documents), path)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _preflight(options: Any, config: Any) -> None:
+    """Problems that concern the whole run (bad rulesets, config codes, manifest, ruleset ids)."""
     from .api import load_rules
+    from .config import catalogue_problems
     from .manifest import load_manifest
     from .model import InputError
     from .rules.loader import RulesetError
@@ -124,10 +298,15 @@ def _preflight(options: Any) -> None:
         for problem in exc.problems:
             typer.echo(problem, err=True)
         raise typer.Exit(EXIT_ERROR) from None
-    unknown = [r for r in options.rulesets if catalogue.ruleset(r) is None]
+    unknown = [r for r in config.command_line.rulesets or () if catalogue.ruleset(r) is None]
     if unknown:
         known = "、".join(rs.id for rs in catalogue.rulesets)
         raise _fail(f"--ruleset: 未知的规则集 {'、'.join(unknown)}（可选：{known}）")
+    problems = catalogue_problems(config, catalogue)
+    if problems:
+        for problem in problems:
+            typer.echo(problem, err=True)
+        raise typer.Exit(EXIT_ERROR)
     if options.meta is not None:
         try:
             options._manifest = load_manifest(options.meta)

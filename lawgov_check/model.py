@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 
 class InputError(Exception):
@@ -109,7 +109,7 @@ class NormalizedText:
 
     source: Source
     text: str
-    origin: list[int]
+    origin: Sequence[int]
     chrome_spans: list[tuple[int, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

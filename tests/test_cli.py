@@ -41,7 +41,8 @@ def test_version(runner):
 def test_version_does_not_import_heavy_modules():
     code = ("import sys\nfrom lawgov_check.cli import main\nsys.argv=['lawgov-check','--version']\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('lark','docx','pypdf','opencc') if m in sys.modules))")
+            "print(sorted(m for m in ('lark','docx','pypdf','opencc','jsonschema','rich','yaml','regex') "
+            "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
@@ -153,3 +154,26 @@ def test_parse_command(runner, files):
     assert as_json.exit_code == 0 and json.loads(as_json.output)
     missing = runner.invoke(app, ["parse", "/nonexistent/file.txt"])
     assert missing.exit_code == 2 and "Traceback" not in missing.output
+
+
+def test_standard_input(runner):
+    result = runner.invoke(app, ["check", "-", "--format", "json", "--select", "GF05"], input=WARNS)
+    assert result.exit_code == 0, result.output
+    [doc] = json.loads(result.stdout)["documents"]
+    assert doc["path"] == "-" and [f["code"] for f in doc["findings"]] == ["GF05"]
+
+
+@pytest.mark.parametrize("jobs, timeout", [("1", "0"), ("1", "30"), ("3", "30")])
+def test_same_result_in_process_and_in_workers(runner, files, jobs, timeout):
+    result = runner.invoke(app, ["check", *map(str, files.values()), "--format", "json", "--jobs", jobs,
+                                 "--timeout", timeout, "--fail-on", "never"])
+    assert result.exit_code == 0
+    docs = json.loads(result.stdout)["documents"]
+    assert [Path(d["path"]).name for d in docs] == ["clean.txt", "warns.txt", "numbers.txt"]
+    assert [f["code"] for f in docs[2]["findings"] if f["code"] == "NC01"] == ["NC01"]
+
+
+def test_text_output_quotes_the_source_line(runner, files):
+    result = runner.invoke(app, ["check", str(files["numbers.txt"]), "--select", "NC01"])
+    assert "     1 | 全年共审结行政复议案件40件" in result.stdout
+    assert "^^^" in result.stdout

@@ -1,10 +1,38 @@
-"""Chinese numerals to integers (via cn2an), cached."""
+"""Chinese numerals to integers (via cn2an), cached.
+
+cn2an takes about 70 ms to import, so it is imported only for a numeral outside the common forms
+一 … 九十九 (heading markers, 第X条, 三十日), whose values are known here directly.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-import cn2an
+
+def _small_numerals() -> dict[str, int]:
+    digits = "一二三四五六七八九"
+    table = {"十": 10, "一十": 10}
+    for unit, digit in enumerate(digits, 1):
+        table[digit] = unit
+        table["十" + digit] = table["一十" + digit] = 10 + unit
+    for tens, tens_digit in enumerate(digits[1:], 2):
+        table[tens_digit + "十"] = tens * 10
+        for unit, digit in enumerate(digits, 1):
+            table[tens_digit + "十" + digit] = tens * 10 + unit
+    return table
+
+
+_SMALL_NUMERALS = _small_numerals()
+
+
+def cn2an_smart(numeral: str) -> int | float:
+    """cn2an's "smart" conversion; raises what cn2an raises."""
+    value = _SMALL_NUMERALS.get(numeral)
+    if value is not None:
+        return value
+    import cn2an
+
+    return cn2an.cn2an(numeral, "smart")
 
 CN_DIGITS = "〇零○一二三四五六七八九十廿卅两俩百千"
 _ZERO_LIKE = "〇○零Oo０"
@@ -21,7 +49,7 @@ def cn_to_int(numeral: str) -> int | None:
     if s.isdigit():
         return int(s)
     try:
-        value = cn2an.cn2an(s, "smart")
+        value = cn2an_smart(s)
     except (ValueError, KeyError, IndexError, TypeError):
         return None
     if float(value) != int(value):

@@ -71,17 +71,37 @@ def _open(path: str, data: bytes) -> tuple[etree._Element, Numbering]:
         body = document.element.body
         numbering_xml = _related_element(document.part, RELATIONSHIP_NUMBERING)
         styles_xml = document.styles.element
+        dtd_part = _part_with_dtd(document)
     except PackageNotFoundError:
         raise InputError(path, "Word 文档已损坏或不完整 (corrupt or truncated docx)") from None
     except etree.XMLSyntaxError as exc:
-        raise InputError(path, f"Word 文档的 XML 格式错误 (malformed XML: {exc.msg})") from None
+        raise InputError(path, f"Word 文档的 XML 格式错误 (malformed XML: {_one_line(exc.msg)})") from None
     except ValueError as exc:
         if "content type" in str(exc):
             raise InputError(path, "不是有效的 Word 文档：内容类型不符（可能是含宏文档或模板） (not a Word document)") from None
-        raise InputError(path, f"Word 文档已损坏 (corrupt docx: {exc})") from None
+        raise InputError(path, f"Word 文档已损坏 (corrupt docx: {_one_line(str(exc))})") from None
     except Exception as exc:  # a third-party parser on untrusted input: any failure means "unreadable"
         raise InputError(path, f"Word 文档无法读取 (unreadable docx: {exc.__class__.__name__})") from None
+    if dtd_part:
+        # The parser neither expands entities nor fetches anything; refuse such a package all the same.
+        raise InputError(path, f"Word 文档的 {dtd_part} 含有 DTD/实体声明，拒绝处理 (DTD or entity declaration not allowed)")
     return body, Numbering(numbering_xml, styles_xml)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _part_with_dtd(document) -> str | None:
+    """The name of an XML part that declares a DTD, whatever the part is called or encoded in."""
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        info = element.getroottree().docinfo
+        if info.doctype or info.internalDTD is not None:
+            return str(part.partname).lstrip("/")
+    return None
 
 
 def _related_element(part, relationship_type: str) -> etree._Element | None:

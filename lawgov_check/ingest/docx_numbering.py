@@ -225,12 +225,14 @@ def _read_styles(root: etree._Element | None) -> dict[str, tuple[str | None, int
     result: dict[str, tuple[str | None, int | None, str | None]] = {}
     if root is None:
         return result
-    for style in root.findall("w:style", NS):
-        num_pr = style.find("w:pPr/w:numPr", NS)
-        num_id = _val(num_pr.find("w:numId", NS)) if num_pr is not None else None
-        ilvl = _int(_val(num_pr.find("w:ilvl", NS))) if num_pr is not None else None
-        based_on = _val(style.find("w:basedOn", NS))
-        result[style.get(f"{{{W_NS}}}styleId", "")] = (num_id, ilvl, based_on)
+    # Clark-notation tags: the same lookups as "w:style" with NS, without mapping prefixes per call.
+    w = f"{{{W_NS}}}"
+    for style in root.iterchildren(f"{w}style"):
+        num_pr = style.find(f"{w}pPr/{w}numPr")
+        num_id = _val(num_pr.find(f"{w}numId")) if num_pr is not None else None
+        ilvl = _int(_val(num_pr.find(f"{w}ilvl"))) if num_pr is not None else None
+        based_on = _val(style.find(f"{w}basedOn"))
+        result[style.get(f"{w}styleId", "")] = (num_id, ilvl, based_on)
     return result
 
 

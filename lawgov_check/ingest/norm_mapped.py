@@ -2,10 +2,55 @@
 
 from __future__ import annotations
 
+import threading
+from array import array
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 Edit = tuple[int, int, str]  # replace text[start:end] with the string
+
+
+class OffsetMap(array):
+    """A compact `array('q')` of offsets (8 bytes each, where a list of ints costs about 36).
+
+    It compares equal to any sequence holding the same numbers, like the list it replaces.
+    """
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]
+
+    def __new__(cls, values: Iterable[int] = ()) -> "OffsetMap":
+        return super().__new__(cls, "q", values)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, array):
+            return array.__eq__(self, other)
+        if isinstance(other, (list, tuple, range)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+
+# 0, 1, 2, … kept once, so that an identity map is one memory copy instead of a loop over ints.
+_IDENTITY_LIMIT = 1 << 20  # entries (8 MB); longer texts build their map directly
+_identity = array("q")
+_identity_lock = threading.Lock()
+
+
+def identity_offsets(count: int) -> OffsetMap:
+    """OffsetMap([0, 1, …, count - 1])."""
+    if count > _IDENTITY_LIMIT:
+        return OffsetMap(range(count))
+    offsets = OffsetMap()
+    with _identity_lock:
+        if len(_identity) < count:
+            _identity.extend(range(len(_identity), min(_IDENTITY_LIMIT, max(count, 2 * len(_identity)))))
+        with memoryview(_identity) as view:
+            offsets.frombytes(view[:count].cast("B"))
+    return offsets
 
 
 @dataclass(slots=True)
@@ -13,11 +58,11 @@ class MappedText:
     """`origin[i]` is the source offset of `text[i]`; `origin[-1]` is the source's length."""
 
     text: str
-    origin: list[int]
+    origin: Sequence[int]
 
     @classmethod
     def identity(cls, text: str) -> "MappedText":
-        return cls(text, list(range(len(text) + 1)))
+        return cls(text, identity_offsets(len(text) + 1))
 
     def apply(self, edits: Iterable[Edit]) -> "MappedText":
         """Replace spans (sorted, non-overlapping) and carry the map along.
@@ -28,7 +73,7 @@ class MappedText:
         """
         text, origin = self.text, self.origin
         pieces: list[str] = []
-        new_origin: list[int] = []
+        new_origin = OffsetMap()
         pos = 0
         for start, end, replacement in edits:
             if start < pos or end < start:
@@ -65,7 +110,7 @@ class MappedText:
         return MappedText("".join(pieces), self.origin)
 
 
-def _spread(origin: list[int], start: int, end: int, count: int) -> list[int]:
+def _spread(origin: Sequence[int], start: int, end: int, count: int) -> Sequence[int]:
     width = end - start
     if count == 0:
         return []

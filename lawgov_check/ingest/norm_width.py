@@ -26,8 +26,24 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+def _char_class(codes: list[int]) -> str:
+    """A regex character class of the code points, consecutive ones as ranges (compiles faster)."""
+    parts, i = [], 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(re.escape(chr(codes[i])) + ("-" + re.escape(chr(codes[j])) if j > i else ""))
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
 FOLD_TABLE = _fold_table()
-_FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(FOLD_TABLE)) + "]+")
+# Every fold is one character for one, so the text is rewritten in place and the map is kept;
+# one character at a time with a dict lookup is about twice as fast as translating runs.
+_FOLD_CHARS = {chr(code): folded for code, folded in FOLD_TABLE.items()}
+assert all(len(folded) == 1 for folded in _FOLD_CHARS.values())
+_FOLDABLE_CHAR = re.compile(_char_class(sorted(FOLD_TABLE)))
 
 # Zero-width and other invisible format characters: removed.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]+")
@@ -61,6 +77,6 @@ def remove_lone_spaces(mapped: MappedText) -> MappedText:
 
 
 def fold_widths_and_spaces(mapped: MappedText) -> MappedText:
-    return mapped.map_runs((m.span() for m in _FOLDABLE.finditer(mapped.text)),
-                           lambda run: run.translate(FOLD_TABLE))
+    folded = _FOLDABLE_CHAR.sub(lambda m: _FOLD_CHARS[m.group()], mapped.text)
+    return mapped if folded == mapped.text else MappedText(folded, mapped.origin)
 

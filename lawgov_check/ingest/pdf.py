@@ -19,9 +19,19 @@ PDF_MEDIA_TYPE = "application/pdf"
 MAX_REPORTED_PARSER_WARNINGS = 3
 
 
+# Tighter than pypdf's defaults: a real page has tens of thousands of content tokens, not millions,
+# and parsing runs at roughly 100,000 tokens a second.
+PARSER_LIMITS = {
+    "stream_parsing_work_maximum_count": 400_000,
+    "zlib_maximum_output_length": 32 * 1024 * 1024,
+}
+
+
 def load_pdf(path: str, data: bytes, limits: Limits) -> Source:
+    from pypdf import apply_configuration
+
     warnings: list[str] = []
-    with _collect_pypdf_warnings() as parser_warnings:
+    with _collect_pypdf_warnings() as parser_warnings, apply_configuration(**PARSER_LIMITS):
         reader = _open(path, data, warnings)
         page_count = _page_count(path, reader)
         if page_count > limits.max_pages:
@@ -29,6 +39,10 @@ def load_pdf(path: str, data: bytes, limits: Limits) -> Source:
                                    f"(too many pages: {page_count} > {limits.max_pages})")
         pages = [_extract_page(reader, number, warnings) for number in range(1, page_count + 1)]
     if not any(pages):
+        failed = [w for w in warnings if "无法提取文字" in w]
+        if failed:
+            raise InputError(path, f"PDF 页面内容无法解析，没有读到文字（{failed[0]}）"
+                                   f" (page content could not be parsed)")
         raise InputError(path, "PDF 没有文本层（可能是扫描件） (no text layer: scanned document?)")
     blank = [str(number) for number, lines in enumerate(pages, start=1) if not lines]
     if blank:

@@ -50,11 +50,22 @@ def _read_file(path: str, limits: Limits) -> bytes:
         raise InputError(path, f"读取失败 (read error: {_os_reason(exc)})") from None
 
 
+READ_CHUNK = 1024 * 1024
+
+
 def _read_stream(path: str, stream, limits: Limits) -> bytes:
-    # Read one byte past the limit so that a file growing while we read is still caught.
-    data = stream.read(limits.max_bytes + 1)
-    _check_size(path, len(data), limits)
-    return data
+    # Read one byte past the limit so that a file growing while we read is still caught. Read in
+    # chunks: `read(max_bytes + 1)` would reserve the whole limit up front for a tiny file.
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limits.max_bytes:
+        chunk = stream.read(min(READ_CHUNK, limits.max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    _check_size(path, size, limits)
+    return b"".join(chunks)
 
 
 def _check_size(path: str, size: int, limits: Limits) -> None:

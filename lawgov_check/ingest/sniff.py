@@ -41,7 +41,7 @@ def sniff_format(path: str, data: bytes) -> Format:
 def _zip_format(path: str, data: bytes, extension: str) -> Format:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError):
         if extension in WORD_EXTENSIONS:
             raise InputError(path, "Word 文档已损坏或不完整 (corrupt or truncated docx)") from None
         raise InputError(path, "ZIP 压缩包已损坏，且不支持压缩包输入 (corrupt zip archive)") from None

@@ -19,6 +19,10 @@ DETECTION_SAMPLE = 256 * 1024
 TEXT_CONTROLS = frozenset(b"\t\n\r\f\x0b\x1a\x1b")
 MAX_CONTROL_RATIO = 0.01
 MAX_REPLACEMENT_RATIO = 0.05
+# Bomless UTF-16: share of decoded characters that must be ASCII, CJK or CJK punctuation.
+MIN_UTF16_COMMON_SHARE = 0.9
+# A file is read line by line as "mostly UTF-8" when this share of its non-ASCII lines is UTF-8.
+MIN_UTF8_LINE_SHARE = 0.5
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -70,6 +74,9 @@ def decode_text(path: str, data: bytes) -> DecodedText:
         return _decode_with(path, data, utf16)
     if looks_binary(data):
         raise InputError(path, "不是文本文件（含大量控制字符，可能是二进制数据） (binary data, not text)")
+    mixed = _decode_mostly_utf8(data)
+    if mixed is not None:
+        return mixed
     return _decode_legacy(path, data)
 
 
@@ -95,7 +102,83 @@ def guess_bomless_utf16(data: bytes) -> str | None:
             except UnicodeDecodeError:
                 continue
             return codec
+    return _guess_cjk_utf16(data, sample)
+
+
+def _guess_cjk_utf16(data: bytes, sample: bytes) -> str | None:
+    """UTF-16 Chinese text has few NULs; recognise it by decoding to almost only common characters.
+
+    GB18030 and Big5 bytes read as UTF-16 land in Hangul, Yi, private-use or surrogate ranges,
+    and random bytes spread over the whole plane, so neither passes the threshold.
+    """
+    if len(data) % 2 or len(sample) < 16:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _common_share(text) >= MIN_UTF16_COMMON_SHARE:
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            return codec
     return None
+
+
+def _common_share(text: str) -> float:
+    common = sum(1 for ch in text if _is_common(ord(ch)))
+    return common / max(1, len(text))
+
+
+def _is_common(code: int) -> bool:
+    return (0x20 <= code < 0x7F or code in (0x09, 0x0A, 0x0D) or 0x4E00 <= code <= 0x9FFF
+            or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2010 <= code <= 0x2030)
+
+
+def _decode_mostly_utf8(data: bytes) -> DecodedText | None:
+    """A UTF-8 file with some corrupt bytes or some lines in GB18030 (pasted from elsewhere).
+
+    Each line is decoded on its own: UTF-8 when it is valid or nearly so, else GB18030 when that
+    is valid, else UTF-8 with replacement characters. Only when most non-ASCII lines are UTF-8.
+    """
+    lines = data.split(b"\n")
+    non_ascii = [line for line in lines if not line.isascii()]
+    valid = sum(1 for line in non_ascii if _is_utf8(line))
+    if not non_ascii or valid < MIN_UTF8_LINE_SHARE * len(non_ascii):
+        return None
+    parts, gb_lines, replaced = [], 0, 0
+    for line in lines:
+        text = line.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        if bad > MAX_REPLACEMENT_RATIO * 2 * len(text):
+            try:
+                text, bad = line.decode("gb18030"), 0
+                gb_lines += 1
+            except UnicodeDecodeError:
+                pass
+        replaced += bad
+        parts.append(text)
+    decoded = "\n".join(parts)
+    if replaced > MAX_REPLACEMENT_RATIO * max(1, len(decoded)):
+        return None
+    warnings = []
+    if gb_lines:
+        warnings.append(f"文件中混有多种编码：{gb_lines} 行按 GB18030 解码 "
+                        f"(mixed encodings: {gb_lines} lines decoded as GB18030)")
+    if replaced:
+        warnings.append(f"按 utf-8 解码时有 {replaced} 处无法识别的字节，已替换为 “\ufffd” "
+                        f"({replaced} undecodable byte sequences replaced)")
+    return DecodedText(decoded, "utf-8", warnings)
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode_legacy(path: str, data: bytes) -> DecodedText:

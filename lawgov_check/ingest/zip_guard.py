@@ -22,7 +22,7 @@ def check_docx_package(path: str, data: bytes, limits: Limits) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError):
         raise InputError(path, "Word 文档已损坏或不完整 (corrupt or truncated docx)") from None
     declared = sum(member.file_size for member in members)
     if declared > limits.max_inflated:
@@ -56,6 +56,8 @@ def _stream_member(path: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo,
 
 
 def _declares_dtd(prolog: bytes) -> bool:
+    # Dropping NULs turns a UTF-16 or UTF-32 prolog into its ASCII spelling.
+    prolog = prolog.replace(b"\0", b"")
     root = _ROOT_ELEMENT.search(prolog)
     head = prolog if root is None else prolog[: root.start()]
     return b"<!DOCTYPE" in head or b"<!ENTITY" in head

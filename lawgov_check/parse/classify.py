@@ -10,8 +10,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-import cn2an
-
+from ..facts.numerals import cn2an_smart
 from ..model import Heading, Jurisdiction, Node
 
 # Administrative division codes (GB/T 2260), first two digits → province-level unit. The unified
@@ -47,6 +46,8 @@ _RANGE_YEAR = re.compile(r"[(（]?\s*" + _YEAR + r"\s*[-—–~至]\s*" + _YEAR 
 _REGION = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}?(?P<suffix>自治区|省|自治州|市|州|盟|自治县|县|区|旗))")
 _REGION_STOP = re.compile(r"^(全|本|各|我|该|市区|城区|县区|辖区|地区|社区|园区|景区|新区|开发区|片区|小区|街区|管区|学区|军区)")
 _NOT_A_PLACE = re.compile(r"[的各和与及或在对为关于印发通知办法规定报告年度是了等个]")
+# An untitled notice that invites comment says so in its opening: 现将…公开征求意见 / 现向社会公开征求意见.
+_COMMENT_INVITATION = re.compile(r"(现将|现就|现向|特向|予以公布|予以公示).{0,40}(公开)?征求.{0,8}意见")
 _ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>.{2,40}?)(关于|印发|转发)")
 
 
@@ -62,8 +63,8 @@ def parse_date(text: str) -> dt.date | None:
     if match:
         try:
             year = int("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in match[1]))
-            month = int(cn2an.cn2an(match[2], "smart"))
-            day = int(cn2an.cn2an(match[3].replace("廿", "二十").replace("卅", "三十"), "smart"))
+            month = int(cn2an_smart(match[2]))
+            day = int(cn2an_smart(match[3].replace("廿", "二十").replace("卅", "三十")))
             return dt.date(year, month, day)
         except (ValueError, KeyError, TypeError):
             return None
@@ -104,14 +105,14 @@ def classify_type(title: str, metadata: dict[str, str], headings: list[Heading],
     title = re.sub(r"\s*[(（][^()（）]*号[)）]\s*$", "", title.strip())
     if re.search(r"政府信息公开.{0,8}(年度)?报告", title):
         return "other"
+    parts = report_parts(headings)
     if re.search(r"征求意见|意见征集|征集意见|公开征求", title) or (
-            not title and re.search(r"(现|特)?(向社会)?公开征求(社会公众)?意见", opening)):
+            not title and len(parts) < 3 and _COMMENT_INVITATION.search(opening)):
         return "comment_notice"
     if re.search(r"起草说明|编制说明|制定说明|政策解读|的说明$", title):
         return "drafting_explanation"
     if re.search(r"合法性(审查|审核)(意见|报告)|(审查|审核)意见书", title):
         return "review_record"
-    parts = report_parts(headings)
     if (re.search(r"法治政府", title) and re.search(r"报告|工作情况|年度", title)) or (
             len(parts) >= 3 and "法治" in text[:20000]):
         return "annual_report"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-import cn2an
+from ..facts.numerals import cn2an_smart
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -32,11 +33,24 @@ class Marker:
     style: str
 
 
+# Style of a marker by its kind and separator ("" when it has none), with the kind's default.
+_STYLES: dict[str, tuple[dict[str, str], str]] = {
+    "heading1": ({"、": "cn_dun", ".": "cn_dot", ",": "cn_comma"}, "cn_dun"),
+    "heading2": ({}, "cn_paren"),
+    "heading3": ({"、": "arabic_dun", ".": "arabic_dot"}, "arabic_dot"),
+    "heading4": ({}, "arabic_paren"),
+    "chapter": ({}, "chapter"),
+    "section": ({}, "section"),
+    "article": ({}, "article"),
+}
+
+
+@lru_cache(maxsize=1024)
 def numeral_value(numeral: str) -> int:
     if numeral.isdigit():
         return int(numeral)
     try:
-        return int(cn2an.cn2an(numeral.replace("两", "二").replace("〇", "零"), "smart"))
+        return int(cn2an_smart(numeral.replace("两", "二").replace("〇", "零")))
     except (ValueError, KeyError, TypeError):
         return 0
 
@@ -49,16 +63,8 @@ def split_marker(kind: str, line: str) -> Marker | None:
     if groups.get("circled"):
         return Marker(match.end(), CIRCLED.index(groups["circled"]) + 1, "circled")
     number = numeral_value(groups["num"])
-    sep = groups.get("sep")
-    style = {
-        "heading1": {"、": "cn_dun", ".": "cn_dot", ",": "cn_comma"}.get(sep or "", "cn_dun"),
-        "heading2": "cn_paren",
-        "heading3": {"、": "arabic_dun", ".": "arabic_dot"}.get(sep or "", "arabic_dot"),
-        "heading4": "arabic_paren",
-        "chapter": "chapter",
-        "section": "section",
-        "article": "article",
-    }[kind]
+    by_separator, default = _STYLES[kind]
+    style = by_separator.get(groups.get("sep") or "", default)
     return Marker(match.end(), number, style)
 
 

@@ -2,38 +2,42 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from ..model import RunResult
-from .docx_annotate import annotate_docx
-from .github import render_github
-from .html import render_html
-from .json_report import render_json
-from .junit import render_junit
-from .sarif import render_sarif
-from .text import render_text
+if TYPE_CHECKING:
+    from ..model import DocumentResult, RunResult
 
-Renderer = Callable[..., str]
-
-_RENDERERS: dict[str, Renderer] = {
-    "text": render_text,
-    "json": render_json,
-    "sarif": render_sarif,
-    "junit": render_junit,
-    "github": render_github,
-    "html": render_html,
+# Each renderer is imported only when its format is asked for, so that a plain text check does
+# not pay for python-docx, the HTML assets or the SARIF tables.
+_RENDERERS: dict[str, tuple[str, str]] = {
+    "text": ("text", "render_text"),
+    "json": ("json_report", "render_json"),
+    "sarif": ("sarif", "render_sarif"),
+    "junit": ("junit", "render_junit"),
+    "github": ("github", "render_github"),
+    "html": ("html", "render_html"),
 }
 
 FORMATS: tuple[str, ...] = tuple(_RENDERERS)
 
 
-def render(fmt: str, run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
+def render(fmt: str, run: "RunResult", *, color: bool = False, lang: str | None = None) -> str:
     """Render a run in one of `FORMATS`; `color` matters for text only, `lang` for labels."""
     try:
-        renderer = _RENDERERS[fmt]
+        module, function = _RENDERERS[fmt]
     except KeyError:
         raise ValueError(f"未知的输出格式：{fmt}（可选：{'、'.join(FORMATS)}）") from None
+    renderer = getattr(import_module(f"{__name__}.{module}"), function)
     return renderer(run, color=color, lang=lang)
+
+
+def annotate_docx(doc_result: "DocumentResult", source_path: str, out_dir: str, *, lang: str = "zh",
+                  **kwargs: Any) -> str:
+    """Write an annotated Word copy of a checked document (see `docx_annotate`)."""
+    from .docx_annotate import annotate_docx as write_annotated
+
+    return write_annotated(doc_result, source_path, out_dir, lang=lang, **kwargs)
 
 
 __all__ = ["FORMATS", "render", "annotate_docx"]

@@ -56,6 +56,14 @@ class CheckContext:
     params: dict[str, Any] = field(default_factory=dict)
     regex_timeout: float = DEFAULT_REGEX_TIMEOUT
     _facts: Any = None
+    _node_list: list[Node] | None = field(default=None, repr=False)
+
+    def nodes(self) -> list[Node]:
+        """Every node of the tree in document order (`doc.root.walk()`), listed once: scopes ask
+        for them again and again, and walking the tree through nested generators costs more."""
+        if self._node_list is None:
+            self._node_list = list(self.doc.root.walk())
+        return self._node_list
 
     # ---- facts -------------------------------------------------------------------------------
     @property
@@ -110,17 +118,17 @@ class CheckContext:
             return self._nodes(("metadata",))
         if spec.startswith("headings"):
             level = int(spec.split(":")[1]) if ":" in spec else None
-            return [Segment(n.start, n.end, n) for n in doc.root.walk()
+            return [Segment(n.start, n.end, n) for n in self.nodes()
                     if n.kind == "heading" and (level is None or n.attrs.get("level") == level)]
         if spec.startswith("node:"):
             return self._nodes(tuple(spec[5:].split("|")))
         raise KeyError(f"无法识别的范围 {spec}")
 
     def _nodes(self, kinds: tuple[str, ...]) -> list[Segment]:
-        return [Segment(n.start, n.end, n) for n in self.doc.root.walk() if n.kind in kinds]
+        return [Segment(n.start, n.end, n) for n in self.nodes() if n.kind in kinds]
 
     def _body(self) -> list[Segment]:
-        excluded = sorted([(n.start, n.end) for n in self.doc.root.walk() if n.kind in _NON_BODY_KINDS]
+        excluded = sorted([(n.start, n.end) for n in self.nodes() if n.kind in _NON_BODY_KINDS]
                           + list(self.doc.norm.chrome_spans))
         segments, pos = [], 0
         for start, end in excluded:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -54,9 +55,15 @@ def stamp(rule: Rule, hit: Hit, doc: Document, doc_type: str | None, lang: str) 
         code=rule.code, name=rule.name, severity=rule.severity,
         message=fill(rule.message[lang], values),
         suggestion=fill(rule.suggestion.get(lang, rule.suggestion["zh"]), values),
-        basis=list(rule.basis), location=doc.locate(start), heading_path=doc.heading_path(start),
+        basis=list(rule.basis), location=doc.locate(start), heading_path=heading_path_at(doc, start),
         evidence=evidence, ruleset=rule.ruleset_id, ruleset_version=rule.ruleset_version,
         span=doc.norm.source_span(start, end) if end > start else (doc.norm.to_source(start),) * 2)
+
+
+def heading_path_at(doc: Document, offset: int) -> str:
+    """`doc.heading_path(offset)` by binary search: headings are in document order."""
+    index = bisect.bisect_right(doc.headings, offset, key=lambda h: h.start)
+    return doc.headings[index - 1].path if index else ""
 
 
 def _add_fingerprints(findings: list[Finding], doc: Document, doc_type: str | None) -> None:
@@ -84,6 +91,7 @@ def evaluate(doc: Document, catalogue: Catalogue, subject: Subject, selection: S
             continue
         ctx = CheckContext(doc, manifest, parameters_for(catalogue, ruleset, subject), regex_timeout)
         ctx._facts = shared_facts.get("facts")
+        ctx._node_list = shared_facts.setdefault("nodes", ctx.nodes())
         for rule in rules:
             if not rule_applies(rule, subject):
                 continue

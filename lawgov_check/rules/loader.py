@@ -7,16 +7,23 @@ A bad ruleset is rejected as a whole: `RulesetError.problems` holds one line per
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
 import yaml
 
+from .. import __version__
 from ..model import Basis, RuleInfo
+from ..user_cache import user_cache_dir
 from ..resources import data_dir
 from .kinds import kind_module
 from .schema import jsonable, schema_problems
+
+# libyaml's loader when PyYAML was built with it (about 8× faster), else the pure-Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RulesetError(Exception):
@@ -114,10 +121,89 @@ class Catalogue:
 
 
 def _read_yaml(path: Path) -> Any:
+    return _parse_yaml(_read_text(path), path)
+
+
+def _read_text(path: Path) -> str:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise RulesetError([f"{path}: 无法读取: {exc.strerror or exc}"]) from None
+    except UnicodeDecodeError as exc:
+        raise RulesetError([f"{path}: 无法读取: 不是 UTF-8 编码的文本 (not UTF-8: byte {exc.start})"]) from None
+
+
+# Aliases let a few lines of YAML stand for billions of nodes ("billion laughs"), or for a cycle.
+MAX_YAML_NODES = 200_000
+
+
+def _alias_problem(text: str) -> str | None:
+    """Why the YAML's aliases are refused (a cycle, or too many nodes once expanded), or None."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            raise RecursionError
+        active.add(key)
+        children = node.value if isinstance(node.value, list) else []
+        total = 1
+        for child in children:
+            for item in (child if isinstance(child, tuple) else (child,)):
+                total += size(item)
+                if total > MAX_YAML_NODES:
+                    break
+        active.discard(key)
+        sizes[key] = total
+        return total
+
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    try:
+        if root is not None and size(root) > MAX_YAML_NODES:
+            return f"YAML 别名展开后超过 {MAX_YAML_NODES} 个节点，拒绝处理 (alias expansion too large)"
+    except RecursionError:
+        return "YAML 别名构成循环引用或嵌套过深，拒绝处理 (recursive or too deeply nested aliases)"
+    return None
+
+
+# Deeper nesting overflows the C stack of libyaml's constructor and Python's recursion limit.
+MAX_YAML_DEPTH = 100
+_BRACKETS = re.compile(r"[\[\]{}]")
+_LINE_INDENT = re.compile(r"^[ \t-]*", re.MULTILINE)
+
+
+def _too_deep(text: str) -> bool:
+    """True when the YAML nests deeper than MAX_YAML_DEPTH (checked exactly only when it may)."""
+    flow = depth = 0
+    for bracket in _BRACKETS.findall(text):
+        depth += 1 if bracket in "[{" else -1
+        flow = max(flow, depth)
+    block = max((len(m) for m in _LINE_INDENT.findall(text)), default=0)
+    if flow + block <= MAX_YAML_DEPTH:
+        return False
+    depth = 0
+    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                return True
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return False
+
+
+def _parse_yaml(text: str, path: Path) -> Any:
+    try:
+        if _too_deep(text):
+            raise RulesetError([f"{path}: YAML 嵌套超过 {MAX_YAML_DEPTH} 层，拒绝处理 (nested too deeply)"])
+        if "*" in text or "<<" in text:
+            problem = _alias_problem(text)
+            if problem:
+                raise RulesetError([f"{path}: {problem}"])
+        return yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行: " if mark else ""
@@ -174,13 +260,39 @@ def _build(data: dict[str, Any], path: Path) -> Ruleset:
 def load_ruleset(path: str | Path) -> Ruleset:
     """Read, validate and build one ruleset file. Raises RulesetError."""
     path = Path(path)
-    data = jsonable(_read_yaml(path))
-    problems = schema_problems(data)
+    text = _read_text(path)
+    data = jsonable(_parse_yaml(text, path))
+    problems = _cached_schema_problems(data, text)
     if not problems:
         problems = _semantic_problems(data)
     if problems:
         raise RulesetError([f"{path}: {code}: {field}: {problem}" for code, field, problem in problems])
     return _build(data, path)
+
+
+def _cached_schema_problems(data: Any, text: str) -> list[tuple[str, str, str]]:
+    """`schema_problems`, remembering in the user cache which file contents passed.
+
+    Validation needs jsonschema, which takes ~70 ms to import and run in a cold process; the
+    bundled rulesets pass every time, so a marker named by the hash of (schema, file, version)
+    lets later runs skip it. Only a pass is remembered: a failing file is validated every time.
+    """
+    directory = user_cache_dir()
+    marker = None
+    if directory is not None:
+        schema = (data_dir("rulesets") / "ruleset.schema.json").read_bytes()
+        key = hashlib.sha256(b"\0".join((__version__.encode(), schema, text.encode("utf-8"))))
+        marker = directory / "valid-rulesets" / key.hexdigest()
+        if marker.exists():
+            return []
+    problems = schema_problems(data)
+    if not problems and marker is not None:
+        try:
+            marker.parent.mkdir(mode=0o700, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass
+    return problems
 
 
 def load_jurisdiction_parameters(directory: Path) -> dict[str, dict[str, dict[str, Any]]]:

@@ -59,6 +59,7 @@ def _sequence_problems(headings: list[Heading]) -> Iterator[tuple[Heading, str, 
 def _hierarchy_problems(headings: list[Heading]) -> Iterator[tuple[Heading, str, dict[str, Any]]]:
     open_levels: list[int] = []
     orphans: list[Heading] = []  # headings seen before any higher level
+    orphan_min_level = 0  # the lowest level among `orphans` (kept so each step is O(1))
     reported_orphans = False
     for h in headings:
         while open_levels and open_levels[-1] >= h.level:
@@ -67,11 +68,12 @@ def _hierarchy_problems(headings: list[Heading]) -> Iterator[tuple[Heading, str,
             parent_level = open_levels[-1]
             if parent_level < h.level - 1:
                 yield h, "level_skip", {"parent_level": parent_level, "expected": h.level - 1}
-        elif orphans and h.level < min(o.level for o in orphans) and not reported_orphans:
+        elif orphans and h.level < orphan_min_level and not reported_orphans:
             reported_orphans = True
             first = orphans[0]
             yield first, "lower_first", {"higher": h.marker}
         else:
+            orphan_min_level = min(orphan_min_level, h.level) if orphans else h.level
             orphans.append(h)
         open_levels.append(h.level)
 

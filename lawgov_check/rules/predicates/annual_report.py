@@ -14,7 +14,7 @@ from typing import Iterator
 
 import regex
 
-from ...model import Document, Heading
+from ...model import Document
 from ..context import CheckContext
 from ..hits import Hit
 from . import predicate
@@ -28,7 +28,8 @@ PART_NAMES = {
 }
 
 _FIRST_RESPONSIBLE = re.compile(r"第一责任人|主要负责人履行|履行(?:推进)?法治(?:政府)?建设(?:第一)?(?:责任|职责)")
-_SHORTCOMINGS = re.compile(r"不足|短板|问题|差距|薄弱|弱项|困难和|存在的困难")
+_SHORTCOMINGS = re.compile(r"存在(?:的)?(?:主要)?(?:问题|不足|短板|差距|困难|薄弱)|不足|短板|差距|薄弱环节|弱项|"
+                           r"(?:^|[、和及与])(?:主要)?问题(?:和|及|与|分析|$)|困难和问题")
 _PLANS_STRONG = re.compile(r"工作思路|主要安排|工作安排|工作计划|下一步|下一年|下步|工作打算|工作设想|"
                            r"努力方向|明年|今后|展望|工作部署|工作谋划|主要任务和措施|重点工作|工作重点|主要目标")
 _MEASURES = re.compile(r"成效|成绩|主要做法|工作情况|举措|开展情况|主要工作|进展|推进情况|落实情况|"
@@ -68,7 +69,8 @@ def _parts_of(text: str, year: int | None) -> set[str]:
 
 
 def _anchors(doc: Document) -> list[Anchor]:
-    anchors = [Anchor(h.start, h.end, h.text, h.level) for h in doc.headings]
+    anchors = [Anchor(h.start, h.end, _lead_phrase(h.text) if h.level > 1 else h.text, h.level)
+               for h in doc.headings]
     heading_starts = {h.start for h in doc.headings}
     for node in doc.root.walk():
         if node.kind != "paragraph" or node.start in heading_starts:
@@ -79,6 +81,11 @@ def _anchors(doc: Document) -> list[Anchor]:
         elif _FIRST_RESPONSIBLE.search(line[:40]):
             anchors.append(Anchor(node.start, node.end, line[:40], 6))
     return sorted(anchors, key=lambda a: a.start)
+
+
+def _lead_phrase(text: str) -> str:
+    """A sub-heading's own words: up to its first full stop (many run on into their paragraph)."""
+    return re.split(r"[。;；]", text, maxsplit=1)[0][:40]
 
 
 def report_parts(doc: Document) -> dict[str, Anchor]:
@@ -270,6 +277,24 @@ def department_deadline(ctx: CheckContext, month_day: str = "03-01") -> Iterator
         yield Hit(0, 0, {"entity": entity, "date": date.isoformat(), "limit": limit.isoformat(), "year": year})
 
 
+@predicate("ar.publication-deadline")
+def publication_deadline(ctx: CheckContext, month_day: str = "04-01") -> Iterator[Hit]:
+    """The report is dated (or, per the manifest, published) on or after 1 April of the next year.
+
+    The year is the one the body reports on, so that a wrong year in the title is reported once
+    (by the title-year rule) rather than again as a late publication.
+    """
+    doc = ctx.doc
+    year = body_year(doc)
+    date = _publication_date(ctx)
+    if year is None or date is None:
+        return
+    month, day = (int(p) for p in month_day.split("-"))
+    limit = dt.date(year + 1, month, day)
+    if date >= limit:
+        yield Hit(0, 0, {"date": date.isoformat(), "limit": limit.isoformat(), "year": year})
+
+
 def _publication_date(ctx: CheckContext) -> dt.date | None:
     from ..kinds._common import as_date
 
@@ -286,4 +311,4 @@ def _is_disclosure_report(doc: Document) -> bool:
     return bool(re.search(r"政府信息公开", title))
 
 
-__all__ = ["report_parts", "body_year", "reporting_entity", "is_department", "Heading"]
+__all__ = ["report_parts", "body_year", "reporting_entity", "is_department"]

@@ -167,6 +167,7 @@ class NoticePeriod:
 
 
 _RELEVANT = re.compile(r"意见|建议|反馈|截止|截至|征求|期限|时间")
+_DEADLINE_WORDS = re.compile(r"截止|截至|反馈|提出|提交|发送|寄送|寄至|来函|邮箱|电子邮件|征求意见(?:时间|期限|期)")
 
 
 def notice_period(ctx: CheckContext) -> NoticePeriod:
@@ -178,17 +179,26 @@ def notice_period(ctx: CheckContext) -> NoticePeriod:
         return NoticePeriod(start, end, (0, 0))
     bounds = Boundaries.of(doc.text)
     span = (0, 0)
-    for fact in ctx.fact_family("date_ranges"):
+    candidates = []  # (priority, order, start, end, span)
+    for order, fact in enumerate(ctx.fact_family("date_ranges")):
         s, e = fact.value if isinstance(fact.value, tuple) else (None, None)
         sentence = doc.text[slice(*bounds.sentence(fact.start))]
         if not _RELEVANT.search(sentence):
             continue
-        if e is not None and end is None:
-            end, span = e, (fact.start, fact.end)
+        if e is None:
             if s is not None and start is None:
                 start = s
-        elif s is not None and start is None and e is None:
+            continue
+        priority = 0 if _DEADLINE_WORDS.search(sentence) else 1
+        candidates.append((priority, order, s, e, (fact.start, fact.end)))
+    for _, _, s, e, fact_span in sorted(candidates):
+        if s is not None and start is None:
             start = s
+        published = start or as_date(ctx.resolve("manifest.publication_date")) or doc.date
+        if published and e < published and (published - e).days <= 180:
+            continue  # an earlier date (a past consultation), not this notice's deadline
+        end, span = e, fact_span
+        break
     if start is None:
         start = as_date(ctx.resolve("manifest.publication_date")) or doc.date or _metadata_date(doc)
     if start and end and end < start and (start - end).days > 180:

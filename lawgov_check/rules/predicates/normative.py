@@ -154,6 +154,8 @@ _SETTING = re.compile(
 _CITES_HIGHER_LAW = re.compile(
     r"(?:依照|依据|按照|根据|违反)(?:《[^》]+》|有关法律|相关法律|法律、?(?:行政)?法规|法律法规|有关规定|相关规定|"
     r"国家(?:有关)?规定|有关法律法规)|依法|由[^。;]{0,12}(?:依照|按照|依据)|法律、?法规(?:另有)?规定")
+# Fees a business charges its customers are not administrative charges.
+_PRIVATE_CHARGE = re.compile(r"(?:企业|公司|物业|经营者|平台|商户|中介机构|服务机构)[^。;,，]{0,12}(?:收取|收费)")
 _PROHIBITION = re.compile(r"不得|禁止|严禁|不准|取消|免收|免征|免予|免于|不予|不再|一律不|清理|规范[^。;]{0,6}收费|违规收费|乱收费")
 
 
@@ -167,6 +169,8 @@ def setting_sentences(text: str) -> Iterator[tuple[int, int, str]]:
         seen.add((start, end))
         sentence = text[start:end]
         if _CITES_HIGHER_LAW.search(sentence) or _PROHIBITION.search(sentence):
+            continue
+        if "费" in m.group(0) and _PRIVATE_CHARGE.search(sentence):
             continue
         while start < end and text[start] in " \t\u3000":
             start += 1
@@ -249,19 +253,25 @@ def procedure_evidence(ctx: CheckContext, procedure: str, manifest_keys: tuple[s
 
 @predicate("nd.procedure-evidenced")
 def procedure_evidenced(ctx: CheckContext, procedure: str, manifest_key: str,
-                        only_with_manifest: bool = True) -> Iterator[Hit]:
-    """A required procedure is neither in the manifest nor described (not negated) in the text."""
-    if only_with_manifest and ctx.manifest is None:
-        return
+                        after: list[str] | tuple[str, ...] = ()) -> Iterator[Hit]:
+    """A required procedure the text says was skipped, or that a manifest leaves out.
+
+    A manifest is often partial; the procedure counts as missing only when the manifest records a
+    later stage (`after`: e.g. the deliberation or the publication) but not the procedure itself.
+    """
     evidenced, negated = procedure_evidence(ctx, procedure, (manifest_key,))
     if evidenced:
         return
     if negated is not None:
         start, end = (negated.attrs or {}).get("clause", (negated.start, negated.end))
         yield Hit(start, end, {"how": "文中写明未履行该程序", "how_en": "the text says it was not done"})
-    else:
-        yield Hit(*_title_span(ctx.doc), {"how": "文档和元数据清单中均无记载",
-                                          "how_en": "neither the document nor the manifest records it"})
+        return
+    manifest = ctx.manifest
+    if manifest is None or not any(manifest.get(stage) for stage in after):
+        return
+    yield Hit(*_title_span(ctx.doc), {"how": "元数据清单记录了后续环节，但文档和清单均无该程序记载",
+                                      "how_en": "the manifest records a later stage, but neither it nor the "
+                                                "document records this procedure"})
 
 
 @predicate("nd.review-conclusion")

@@ -19,7 +19,8 @@ from . import predicate
 
 _LEAD = r"牵头(?:单位|部门)"
 _RESP = r"(?:责任|落实|承办|实施)(?:单位|部门)"
-_LABEL = re.compile(rf"(?P<lead>{_LEAD})|(?P<resp>{_RESP})|(?P<help>配合(?:单位|部门)|协办单位)")
+_OTHERS_RESPONSIBLE = re.compile(r"(?:各|相关|有关)[^,，;；:：()（）]{0,12}(?:负责|落实|配合)")
+_LABEL = re.compile(rf"(?P<lead>{_LEAD}|牵头\s*[:：])|(?P<resp>{_RESP})|(?P<help>配合(?:单位|部门)|协办单位)")
 _PAREN = re.compile(r"[(（](?P<inner>[^()（）\n]{2,400})[)）]")
 _UNIT_LIST = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:[、,，][\u4e00-\u9fff]{2,20})*[,，;；]?$")
 _UNIT_END = re.compile(r"(?:办|局|委|部|院|厅|中心|政府|室|会|处|所|队|站|行|司|团|社|公司)$")
@@ -54,15 +55,16 @@ def annotations(text: str, start: int, end: int) -> list[Annotation]:
     for m in _PAREN.finditer(text, start, end):
         inner = m.group("inner")
         labels = list(_LABEL.finditer(inner))
-        if not labels:
+        if not labels and not re.search(r"[\u4e00-\u9fff]{2,}牵头", inner):
             continue
-        before = inner[:labels[0].start()].strip(" :：,，;；")
+        before = inner[:labels[0].start()].strip(" :：,，;；") if labels else ""
         unlabelled = None
-        if before and _UNIT_LIST.match(before + "") and all(_UNIT_END.search(u) for u in re.split(r"[、,，;；]", before) if u):
+        if before and "牵头" not in before and _UNIT_LIST.match(before) and all(_UNIT_END.search(u) for u in re.split(r"[、,，;；]", before) if u):
             unlabelled = before
         out.append(Annotation(m.start(), m.end(), inner,
-                              has_lead=any(x.group("lead") for x in labels),
-                              has_resp=any(x.group("resp") for x in labels), unlabelled_lead=unlabelled))
+                              has_lead="牵头" in inner,
+                              has_resp=any(x.group("resp") for x in labels) or bool(_OTHERS_RESPONSIBLE.search(inner)),
+                              unlabelled_lead=unlabelled))
     for m in _LINE_ANNOTATION.finditer(text, start, end):
         if any(a.start <= m.start() < a.end for a in out):
             continue

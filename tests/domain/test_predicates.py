@@ -1,0 +1,116 @@
+"""Helpers behind the domain predicates: periods, classification, issuers, parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lawgov_check.pipeline import document_from_text
+from lawgov_check.rules.predicates.annual_report import is_department, report_parts, reporting_entity
+from lawgov_check.rules.predicates.comment import (classify_text, count_days, falls_short,
+                                                   stated_periods)
+from lawgov_check.rules.predicates.normative import internal_division, setting_sentences
+from lawgov_check.rules.predicates.plans import annotations
+
+
+@pytest.mark.parametrize(("text", "amount", "unit"), [
+    ("出台前全部在区政府网站上进行7天公开征求公众意见", 7, "calendar_days"),
+    ("出台前全部在区政府网站上进行七天公开征求公众意见", 7, "calendar_days"),
+    ("规章草案公开征求意见,期限为三十日", 30, "calendar_days"),
+    ("公开征求意见时间不少于10个工作日", 10, "working_days"),
+])
+def test_stated_periods(text: str, amount: int, unit: str) -> None:
+    [stated] = stated_periods(text)
+    assert (stated.amount, stated.unit) == (amount, unit)
+
+
+def test_reply_deadline_is_not_a_comment_period() -> None:
+    assert stated_periods("征求意见结束后15个工作日内反馈采纳情况") == []
+    assert stated_periods("征求意见时间最长不超过5日") == []
+
+
+def test_calendar_days_against_working_days() -> None:
+    assert falls_short(7, "calendar_days", 7, "working_days")[0]
+    assert not falls_short(10, "calendar_days", 7, "working_days")[0]
+    assert not falls_short(7, "calendar_days", 7, "calendar_days")[0]
+    assert falls_short(3, "calendar_days", 7, "calendar_days")[0]
+
+
+def test_count_days_uses_the_holiday_calendar() -> None:
+    # National Day 2021: 1–7 October off, Saturday 9 October a working day.
+    assert count_days(dt.date(2021, 9, 28), dt.date(2021, 10, 8)) == (11, 4)
+    assert count_days(dt.date(2021, 3, 1), dt.date(2021, 3, 12)) == (12, 10)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("关于公开征求《某市电梯安全管理办法（草案）》意见的公告，为提高政府立法质量", "rule"),
+    ("某市养犬管理条例（草案）征求意见，地方性法规", "regulation"),
+    ("老旧小区改造重大行政决策事项", "major_decision"),
+    ("制定区级规范性文件14件", "normative"),
+    ("全年办理复议案件36件", None),
+])
+def test_classify_text(text: str, expected: str | None) -> None:
+    assert classify_text(text) == expected
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("擅自占用城市道路的，由城市管理部门处2000元以上1万元以下罚款。", True),
+    ("违反本办法规定的，由城市管理部门依照《城市道路管理条例》的规定予以处罚。", False),
+    ("在城市道路上设置摊点，须经街道办事处批准。", True),
+    ("办理许可不得收取任何费用。", False),
+    ("按每平方米200元的标准收取道路占用费。", True),
+    ("全年罚没收入上缴国库。", False),
+    ("对违法行为由有关部门依法予以查处。", False),
+])
+def test_setting_sentences(sentence: str, flagged: bool) -> None:
+    assert bool(list(setting_sentences(sentence))) is flagged
+
+
+@pytest.mark.parametrize(("organ", "division"), [
+    ("某某市市场监督管理局法规科", "法规科"),
+    ("某某县交通运输局办公室", "办公室"),
+    ("某某省教育厅高等教育处", "高等教育处"),
+    ("某某市人民政府办公室", None),
+    ("某某市市场监督管理局", None),
+    ("中共某某县委办公室", None),
+    ("某某市深化改革领导小组办公室", None),
+])
+def test_internal_division(organ: str, division: str | None) -> None:
+    assert internal_division(organ) == division
+
+
+def test_department_or_government() -> None:
+    assert is_department("某某市司法局")
+    assert is_department("某某市发展和改革委员会")
+    assert not is_department("椒江区")
+    assert not is_department("某某县人民政府")
+    assert not is_department("某某市人民政府办公室")
+    assert not is_department(None)
+
+
+def test_reporting_entity_ignores_the_web_publisher() -> None:
+    text = ("索引号: | 11331023002683116U/2021-98164 | ||\n---|---|---|---|\n发布机构: | 县司法局 | 发文日期: | 2021-02-22 |\n"
+            "2020年,某某县以习近平新时代中国特色社会主义思想为指导,推进法治政府建设。\n"
+            "一、2020年推进法治政府建设的主要举措和成效\n内容。\n")
+    assert reporting_entity(document_from_text(text)) == "某某县"
+
+
+def test_parts_in_any_order_and_wording() -> None:
+    text = ("某某县2021年度法治政府建设情况的报告\n一、党政主要负责人履行推进法治建设第一责任人职责情况\n内容。\n"
+            "二、2021年工作情况\n内容。\n三、存在问题和下一步工作打算\n内容。\n")
+    parts = report_parts(document_from_text(text))
+    assert set(parts) == {"measures", "shortcomings", "first_responsible", "plans"}
+
+
+def test_subsection_problem_is_not_a_shortcomings_part() -> None:
+    text = ("某某县2021年度法治政府建设情况的报告\n一、2021年主要举措和成效\n（一）着力解决群众反映强烈的突出问题。全年化解矛盾纠纷126件。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n内容。\n三、2022年工作安排\n内容。\n")
+    assert "shortcomings" not in report_parts(document_from_text(text))
+
+
+def test_unlabelled_lead_units() -> None:
+    text = "(四)加强理论研究。(市政府办、市政府法制办,责任单位:市直各部门、各县区政府)"
+    [annotation] = annotations(text, 0, len(text))
+    assert annotation.unlabelled_lead == "市政府办、市政府法制办"
+    assert not annotation.has_lead and annotation.has_resp
