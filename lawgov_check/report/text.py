@@ -98,8 +98,8 @@ def _document_header(w: _Writer, doc: DocumentResult, lang: str) -> None:
 
 
 def _source_excerpt(w: _Writer, doc: DocumentResult, f: Finding, starts: list[int]) -> None:
-    if doc.text is None:
-        return
+    if doc.text is None or f.span[1] <= f.span[0]:
+        return  # a finding about the whole document (a missing part, a manifest date) has no span
     start, end = clamp_span(doc.text, f.span)
     line_no, col = position(doc.text, start, starts)
     line_start = starts[line_no - 1]
@@ -112,7 +112,8 @@ def _source_excerpt(w: _Writer, doc: DocumentResult, f: Finding, starts: list[in
 
 
 def _finding(w: _Writer, doc: DocumentResult, f: Finding, lang: str, starts: list[int]) -> None:
-    where = f"{doc.path}:{f.location.line}:{f.location.column}"
+    whole_document = f.span[1] <= f.span[0] and not f.evidence
+    where = doc.path if whole_document else f"{doc.path}:{f.location.line}:{f.location.column}"
     suffix = location_suffix(f, lang)
     style = SEVERITY_STYLE.get(f.severity, "bold")
     w.add((where, "bold"), (f" {suffix}" if suffix else "", ""), "  ",
