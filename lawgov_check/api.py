@@ -26,6 +26,7 @@ from .rules.loader import Catalogue, RulesetError, load_catalogue
 if TYPE_CHECKING:
     from .baseline import Baseline
     from .config import Config
+    from .report import ReportStream
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -308,7 +309,8 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
                 config: "Config | None" = None, exclude: Sequence[str] = (), jobs: int = 1,
                 timeout: float | None = None, annotate_dir: str | Path | None = None,
                 baseline: "Baseline | None" = None,
-                progress: Callable[[int, int, FileOutcome], None] | None = None) -> RunResult:
+                progress: Callable[[int, int, FileOutcome], None] | None = None,
+                stream: "ReportStream | None" = None) -> RunResult:
     """Judge every file; one bad file never stops the others. Results keep the input order.
 
     `paths` may hold files, directories (walked for .txt/.docx/.pdf) and glob patterns.
@@ -317,6 +319,11 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
     `annotate_dir` receives an annotated Word copy of each document; with `baseline` only findings
     it does not have are reported. `progress(done, total, outcome)` is called in input order as
     each file is finished.
+
+    With `stream` (see `lawgov_check.report.open_stream`), `stream.begin(run)` is called before the
+    first file and `stream.add(result)` as each file is finished, in input order, and the results
+    are not kept: the returned run has no documents, so memory does not grow with their number.
+    The caller finishes the stream with the returned run (which carries the waivers).
     """
     from .batch import ordered_map
     from .waivers import WaiverBook
@@ -337,18 +344,22 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
     if jobs > 1 or timeout:
         _warm_up(options, files, annotate=annotate_dir is not None)
     book = WaiverBook(list(config.waivers) if config else [])
-    documents: list[DocumentResult] = []
+    run = RunResult(documents=[], rules=_rule_infos(options, config), tool_version=__version__,
+                    lang=options.lang)
+    if stream is not None:
+        stream.begin(run)
     for done, (task, value) in enumerate(zip(tasks, ordered_map(_process, tasks, jobs=jobs,
                                                                 timeout=timeout)), start=1):
         outcome = value if isinstance(value, FileOutcome) else _failed(task.path, value)
         book.apply(outcome.result)
         if baseline is not None:
             outcome.result.findings, outcome.known = baseline.new_findings(outcome.result)
-        documents.append(outcome.result)
+        if stream is not None:
+            stream.add(outcome.result)
+        else:
+            run.documents.append(outcome.result)
         if progress is not None:
             progress(done, len(tasks), outcome)
-    run = RunResult(documents=documents, rules=_rule_infos(options, config), tool_version=__version__,
-                    lang=options.lang)
     book.finish(run)
     return run
 
@@ -391,11 +402,12 @@ def exit_code(run: RunResult, fail_on: str | Callable[[DocumentResult], str] = "
     """
     if any(doc.errors for doc in run.documents):
         return 2
+    return 1 if any(document_fails(doc, fail_on(doc) if callable(fail_on) else fail_on)
+                    for doc in run.documents) else 0
 
-    def failing(doc: DocumentResult) -> bool:
-        threshold = fail_on(doc) if callable(fail_on) else fail_on
-        if threshold == "never":
-            return False
-        return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in doc.findings)
 
-    return 1 if any(failing(doc) for doc in run.documents) else 0
+def document_fails(doc: DocumentResult, threshold: str) -> bool:
+    """True when the document has a finding at or above `threshold` (a severity, or never)."""
+    if threshold == "never":
+        return False
+    return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in doc.findings)

@@ -16,6 +16,7 @@ Elsewhere they are spawned and load them once each.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -69,7 +70,14 @@ class _Worker:
     def __init__(self, ctx: Any, func: Callable[[Any], Any]) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_loop, args=(child, func), daemon=True)
-        self.process.start()
+        # A forked worker shares this process's memory until it writes to it; its garbage
+        # collector would write to every object it inherited (copying all those pages) unless
+        # they are frozen, i.e. left out of collection, while forking.
+        gc.freeze()
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
         child.close()
         self.index: int | None = None
         self.started = 0.0

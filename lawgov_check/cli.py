@@ -8,15 +8,87 @@ the commands so that `--version` and `--help` start fast.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from typing import Any, Optional
 
 import typer
+import typer.core
 
 from . import __version__
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+try:  # typer ≥ 0.2x: parameters are coerced through pydantic TypeAdapters
+    from typer._coercion import RuntimeParam as _RuntimeParam, build_runtime_param as _build_runtime_param
+except ImportError:  # older typer coerces with click types, which cost nothing to set up
+    _RuntimeParam = None
+
+
+if _RuntimeParam is not None:
+    @dataclass(frozen=True)
+    class _PlainTextParam(_RuntimeParam):  # type: ignore[misc, valid-type]
+        """Coerces text values itself and builds typer's own coercion only for anything else.
+
+        typer builds a pydantic TypeAdapter for every parameter of the command, also for options
+        left unset, which imports pydantic (~50 ms of a 0.3 s check). Command-line values of
+        `str` and `list[str]` parameters are already strings, which is what the adapter returns.
+        """
+
+        descriptor: Any = None
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            if self.annotation is str and isinstance(value, str):
+                return value
+            if (self.annotation == list[str] and isinstance(value, (list, tuple))
+                    and all(isinstance(v, str) for v in value)):
+                return list(value)
+            number = self._plain_number(value)
+            if number is not None:
+                return number
+            # Anything else, and every invalid value (for typer's own message), goes to typer.
+            return _build_runtime_param(self.descriptor)._coerce_value(value, param=param, ctx=ctx)
+
+        def _plain_number(self, value: Any) -> int | float | None:
+            """Plain decimal digits for an int or float option, within its min and max."""
+            if self.annotation not in (int, float) or not isinstance(value, str):
+                return None
+            whole, dot, fraction = value.partition(".")
+            digits = whole.isascii() and whole.isdigit() and (not dot or (fraction.isascii() and fraction.isdigit()))
+            if not digits or (dot and self.annotation is int):
+                return None
+            number = self.annotation(value)
+            low, high = self.parameter_info.min, self.parameter_info.max
+            if getattr(self.parameter_info, "clamp", False) or (low is not None and number < low) \
+                    or (high is not None and number > high):
+                return None
+            return number
+
+
+def _plain_text_params(command: Any, ctx: Any) -> None:
+    if _RuntimeParam is None:
+        return
+    for param in command.get_params(ctx):  # with the --help option typer adds
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is not None and getattr(param, "_runtime_param", False) is None:
+            param._runtime_param = _PlainTextParam(parameter_info=descriptor.parameter_info,
+                                                   annotation=descriptor.annotation, descriptor=descriptor)
+
+
+class _Command(typer.core.TyperCommand):
+    """A typer command whose text parameters skip typer's pydantic set-up (see `_PlainTextParam`)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _plain_text_params(self, ctx)
+        return super().parse_args(ctx, args)
+
+
+class _Group(typer.core.TyperGroup):
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _plain_text_params(self, ctx)
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="lawgov-check：法治政府建设相关文件的规则检查工具。")
-rules_app = typer.Typer(no_args_is_help=True, help="列出或查看规则。")
+rules_app = typer.Typer(cls=_Group, no_args_is_help=True, help="列出或查看规则。")
 app.add_typer(rules_app, name="rules")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -45,23 +117,6 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
     """lawgov-check：法治政府建设相关文件的规则检查工具。"""
 
 
-def _write(text: str, output: str | None) -> None:
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text if text.endswith("\n") else text + "\n")
-        except OSError as exc:
-            raise _fail(f"{output}: 无法写入: {exc.strerror or exc}") from None
-    else:
-        typer.echo(text.rstrip("\n"))
-
-
-def _render(fmt: str, run: Any, *, color: bool) -> str:
-    from .report import render
-
-    return render(fmt, run, color=color, lang=run.lang)
-
-
 def _formats() -> tuple[str, ...]:
     try:
         from .report import FORMATS
@@ -88,7 +143,7 @@ def _size(option: str, value: str | None) -> int | None:
     return int(number) * SIZE_UNITS[unit]
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     paths: list[str] = typer.Argument(..., help="文件、目录或通配符（如 'docs/**/*.docx'；目录递归查找 .txt/.docx/.pdf；- 为标准输入）。"),
     fmt: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、sarif、junit、github、html。"),
@@ -116,7 +171,7 @@ def check(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="显示进度条（默认：标准错误为终端且文件较多时）。"),
 ) -> None:
     """检查文件，输出发现的问题。"""
-    from .api import FAIL_ON, CheckOptions, check_paths, exit_code
+    from .api import FAIL_ON, CheckOptions, check_paths
     from .batch import default_jobs
     from .config import Config, Settings
     from .inputs import expand_inputs
@@ -162,27 +217,137 @@ def check(
             known_by_path[done - 1] = outcome.known
         display.advance(done, outcome.result.path)
 
-    with display:
-        run = check_paths(files, options=options, config=config, jobs=jobs or default_jobs(),
-                          timeout=limit or None, annotate_dir=annotate_dir, baseline=known,
-                          progress=on_file)
-    if not files:
-        typer.echo("没有要检查的文件", err=True)
-    if write_baseline:
-        _write_baseline(run, known_by_path, write_baseline)
-    hidden = sum(len(v) for v in known_by_path.values())
-    if hidden:
-        typer.echo(f"基线 {baseline} 中已有的 {hidden} 条问题未列出", err=True)
     color = fmt == "text" and output is None and sys.stdout.isatty()
-    report = _render(fmt, run, color=color)
-    if fmt == "text":
-        from .waivers import waiver_lines
+    fail_on_for = lambda doc: config.settings_for(doc.path).fail_on or "error"  # noqa: E731
+    with _ReportOutput(output, files, hold_stdout=display.show and sys.stdout.isatty()) as out:
+        report = _Report(fmt, out, color=color, lang=lang, fail_on=fail_on_for,
+                         keep_for_baseline=write_baseline is not None)
+        with display:
+            run = check_paths(files, options=options, config=config, jobs=jobs or default_jobs(),
+                              timeout=limit or None, annotate_dir=annotate_dir, baseline=known,
+                              progress=on_file, stream=report)
+        if not files:
+            typer.echo("没有要检查的文件", err=True)
+        if write_baseline:
+            _write_baseline(run, report.kept or [], known_by_path, write_baseline)
+        hidden = sum(len(v) for v in known_by_path.values())
+        if hidden:
+            typer.echo(f"基线 {baseline} 中已有的 {hidden} 条问题未列出", err=True)
+        report.finish(run)
+        if fmt == "text":
+            from .waivers import waiver_lines
 
-        lines = waiver_lines(run, lang)
-        report = report.rstrip("\n") + ("\n\n" + "\n".join(lines) if lines else "") + "\n"
-    _write(report, output)
-    code = exit_code(run, lambda doc: config.settings_for(doc.path).fail_on or "error")
-    raise typer.Exit(EXIT_ERROR if display.annotate_failures else code)
+            lines = waiver_lines(run, lang)
+            if lines:
+                out.write("\n" + "\n".join(lines) + "\n")
+    raise typer.Exit(EXIT_ERROR if display.annotate_failures else report.exit_code())
+
+
+class _Report:
+    """Writes the report as each document is finished, and keeps only what the exit code (and a
+    baseline to write) needs, so a batch's memory does not grow with its number of documents."""
+
+    def __init__(self, fmt: str, out: Any, *, color: bool, lang: str, fail_on: Any,
+                 keep_for_baseline: bool) -> None:
+        from .report import open_stream
+
+        self.stream = open_stream(fmt, out, color=color, lang=lang)
+        self.out = out
+        self.fmt = fmt
+        self.fail_on = fail_on
+        self.has_errors = self.failing = self.has_lines = False
+        self.kept: list[Any] | None = [] if keep_for_baseline else None
+
+    def begin(self, run: Any) -> None:
+        self.stream.begin(run)
+
+    def add(self, doc: Any) -> None:
+        from .api import document_fails
+
+        self.has_errors = self.has_errors or bool(doc.errors)
+        self.failing = self.failing or document_fails(doc, self.fail_on(doc))
+        self.has_lines = self.has_lines or bool(doc.errors or doc.findings)
+        if self.kept is not None:
+            import dataclasses
+
+            self.kept.append(dataclasses.replace(doc, text=None))
+        self.stream.add(doc)
+
+    def finish(self, run: Any) -> None:
+        self.stream.finish(run)
+        if self.fmt == "github" and not self.has_lines:
+            self.out.write("\n")  # an empty report is still one line, as it always was
+
+    def exit_code(self) -> int:
+        return EXIT_ERROR if self.has_errors else EXIT_FINDINGS if self.failing else EXIT_OK
+
+
+class _Echo:
+    """Standard output through typer's echo, as a file for the report streams."""
+
+    def write(self, text: str) -> None:
+        if text:
+            typer.echo(text, nl=False)
+
+    def flush(self) -> None:
+        pass
+
+
+class _ReportOutput:
+    """Where the report goes: standard output, or the `--output` file, opened before the check.
+
+    The report is parked (in a temporary file past a small size) and written at the end when a
+    progress bar shares the terminal with standard output, and when the report file is also one
+    of the inputs, so that checking it reads what it held before the run.
+    """
+
+    def __init__(self, output: str | None, files: list[str], *, hold_stdout: bool) -> None:
+        self.output = output
+        self.files = files
+        self.hold_stdout = hold_stdout
+        self.file: Any = None
+        self.held: Any = None
+
+    def __enter__(self) -> Any:
+        from .report.spool import Spool
+
+        if self.output is None:
+            if self.hold_stdout:
+                self.held = Spool()
+                return self.held
+            return _Echo()
+        import os
+
+        if any(os.path.exists(f) and os.path.exists(self.output) and os.path.samefile(f, self.output)
+               for f in self.files):
+            self.held = Spool()
+            return self.held
+        try:
+            self.file = open(self.output, "w", encoding="utf-8")
+        except OSError as exc:
+            raise self._failure(exc) from None
+        return self.file
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> bool:
+        try:
+            if self.held is not None and kind is None:
+                if self.output is None:
+                    self.held.copy_to(_Echo())
+                else:
+                    with open(self.output, "w", encoding="utf-8") as fh:
+                        self.held.copy_to(fh)
+            if self.file is not None:
+                self.file.close()
+        except OSError as error:
+            if self.output is None:
+                raise
+            raise self._failure(error) from None
+        if isinstance(exc, OSError) and self.output is not None:
+            raise self._failure(exc) from None
+        return False
+
+    def _failure(self, exc: OSError) -> typer.Exit:
+        return _fail(f"{self.output}: 无法写入: {exc.strerror or exc}")
 
 
 class _Display:
@@ -268,7 +433,7 @@ def _annotate_dir(path: str | None) -> str | None:
     return path
 
 
-def _write_baseline(run: Any, known_by_path: dict[int, list[Any]], path: str) -> None:
+def _write_baseline(run: Any, documents: list[Any], known_by_path: dict[int, list[Any]], path: str) -> None:
     """The baseline holds every current finding, also those the old baseline hid."""
     import dataclasses
 
@@ -277,7 +442,7 @@ def _write_baseline(run: Any, known_by_path: dict[int, list[Any]], path: str) ->
 
     documents = [dataclasses.replace(doc, findings=sorted(doc.findings + known_by_path.get(i, []),
                                                           key=Finding.sort_key), text=None)
-                 for i, doc in enumerate(run.documents)]
+                 for i, doc in enumerate(documents)]
     try:
         write_baseline(dataclasses.replace(run, documents=documents), path)
     except InputError as exc:
@@ -314,7 +479,7 @@ def _preflight(options: Any, config: Any) -> None:
             raise _fail(str(exc)) from None
 
 
-@app.command()
+@app.command(cls=_Command)
 def parse(file: str = typer.Argument(..., help="要解析的文件（- 为标准输入）。"),
           fmt: str = typer.Option("tree", "--format", "-f", help="tree 或 json。")) -> None:
     """显示文件的解析结果（结构树或 JSON）。"""
@@ -349,7 +514,7 @@ def _catalogue() -> Any:
         raise typer.Exit(EXIT_ERROR) from None
 
 
-@rules_app.command("list")
+@rules_app.command("list", cls=_Command)
 def rules_list(fmt: str = typer.Option("table", "--format", "-f", help="table 或 json。"),
                lang: str = typer.Option("zh", "--lang", help="zh 或 en。")) -> None:
     """列出全部规则：代码、严重程度、名称、依据、适用范围。"""
@@ -367,7 +532,7 @@ def rules_list(fmt: str = typer.Option("table", "--format", "-f", help="table �
         raise _fail(f"--format: 无效的取值 {fmt}（可选：table、json）")
 
 
-@rules_app.command("show")
+@rules_app.command("show", cls=_Command)
 def rules_show(code: str = typer.Argument(..., help="规则代码，如 GF01。"),
                lang: str = typer.Option("zh", "--lang", help="zh 或 en。")) -> None:
     """显示一条规则：摘要、依据、适用范围和示例。"""
@@ -380,7 +545,7 @@ def rules_show(code: str = typer.Argument(..., help="规则代码，如 GF01。"
     typer.echo(describe_rule(*found, lang=lang))
 
 
-@app.command()
+@app.command(cls=_Command)
 def validate(files: list[str] = typer.Argument(..., help="要校验的规则集文件。")) -> None:
     """校验规则集文件：有效时退出码 0，否则每个问题输出一行并以 2 退出。"""
     from .rules.loader import RulesetError, load_ruleset

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-import chinese_calendar
-
 _ONE_DAY = dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=8192)
 def is_workday_checked(day: dt.date) -> tuple[bool, bool]:
     """(is a working day, exact): exact is False when the year is outside the library's data."""
+    import chinese_calendar  # imported only when a working day is asked about
+
     try:
         return bool(chinese_calendar.is_workday(day)), True
     except NotImplementedError:

@@ -12,6 +12,10 @@ _RANGE_FROM = re.compile(r"(?:自|从|由|于)[ \u3000]{0,2}$")
 _RANGE_STOP = re.compile(r"[ \u3000]{0,2}止")
 _DEADLINE_BEFORE = re.compile(
     r"(?:截止(?:日期|时间)?(?:为|是|:|：|到|至)?|截至|最迟于|最迟|不晚于)[ \u3000]{0,2}$")
+# A range that starts on the day of publication: 自即日起至10月9日, 自本公告发布之日起至…止.
+_FROM_PUBLICATION_TO = re.compile(
+    r"(?:即日|今日|(?:本?(?:公告|通知|征求意见稿)?(?:发布|公布|公告|印发|刊登)之日))[ \u3000]{0,2}起?[ \u3000]{0,2}(?:至|到)[ \u3000]{0,2}$")
+_FROM_LOOKBACK = 24
 _DEADLINE_AFTER = re.compile(r"[ \u3000]{0,2}(?:之前|以前|前)")
 _START_AFTER = re.compile(r"[ \u3000]{0,2}起")
 _LOOKBACK = 12
@@ -39,6 +43,19 @@ def extract_date_ranges(text: str, context: FactContext, dates: list[Fact] | Non
             out.append(Fact("date_range", start, end, text[start:end], (first.value, second.value),
                             {"kind": "range", "marker": None, "dates": (first.span, second.span)}))
             i += 2
+            continue
+        from_publication = _FROM_PUBLICATION_TO.search(text[max(0, first.start - _FROM_LOOKBACK):first.start])
+        if from_publication:
+            start = first.start - len(from_publication.group(0))
+            while start > 0 and text[start - 1] in "自从由":
+                start -= 1
+            end = first.end
+            stop = _RANGE_STOP.match(text, end) or _DEADLINE_AFTER.match(text, end)
+            if stop:
+                end = stop.end()
+            out.append(Fact("date_range", start, end, text[start:end], (None, first.value),
+                            {"kind": "deadline", "marker": "至", "dates": (first.span,)}))
+            i += 1
             continue
         deadline_before = _DEADLINE_BEFORE.search(before)
         if deadline_before:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import product
 
 # Preceded by the start of the text, whitespace, a bracket, "|" or ":".
@@ -45,12 +46,17 @@ def _any(words: tuple[str, ...]) -> str:
 @dataclass(frozen=True)
 class ChromeRule:
     words: tuple[str, ...]  # words that start the pattern (or occur on a line-anchored one)
-    pattern: re.Pattern[str]
+    source: str
     at_line_start: bool = False  # the pattern begins with "^ *" and is tried at the line's start
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled when one of its words first occurs: most texts trigger few or no rules."""
+        return re.compile(self.source, re.MULTILINE)
 
 
 def _rule(words: tuple[str, ...], source: str, at_line_start: bool = False) -> ChromeRule:
-    return ChromeRule(words, re.compile(source, re.MULTILINE), at_line_start)
+    return ChromeRule(words, source, at_line_start)
 
 
 CHROME_RULES: list[ChromeRule] = [

@@ -48,6 +48,12 @@ _REGION_STOP = re.compile(r"^(全|本|各|我|该|市区|城区|县区|辖区|�
 _NOT_A_PLACE = re.compile(r"[的各和与及或在对为关于印发通知办法规定报告年度是了等个]")
 # An untitled notice that invites comment says so in its opening: 现将…公开征求意见 / 现向社会公开征求意见.
 _COMMENT_INVITATION = re.compile(r"(现将|现就|现向|特向|予以公布|予以公示).{0,40}(公开)?征求.{0,8}意见")
+# A normative document's 发文字号 carries 规 in its organ code (浙政办规〔2022〕3号, 江交规〔2022〕2号):
+# alone on a header line, in the metadata, or kept in a scraped title.
+_NORMATIVE_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}规\s*[〔\[(【［﹝]\s*(?:19|20)[0-9]{2}\s*[〕\])】］﹞]\s*第?[0-9]{1,5}\s*号")
+_NUMBER_LINE = re.compile(r"(?m)^[ \t]*(?P<n>[^\n]{2,30}号)[ \t]*$")
+# A notice that sets rules itself: 本通知自2022年9月1日起施行，有效期5年.
+_NOTICE_IN_FORCE = re.compile(r"本(通知|决定)自.{2,20}(起)?(施行|实施|生效)[^\n]{0,20}有效期")
 _ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>.{2,40}?)(关于|印发|转发)")
 
 
@@ -101,7 +107,16 @@ def body_opening(root: Node, chars: int = 400) -> str:
     return "".join(text)[:chars]
 
 
+def _has_normative_number(title: str, metadata: dict[str, str], text: str) -> bool:
+    """A 规 document number in the header, the metadata or the title (not one merely cited)."""
+    if _NORMATIVE_NUMBER.search(title) or any(
+            _NORMATIVE_NUMBER.search(metadata.get(key, "")) for key in ("文号", "发文字号")):
+        return True
+    return any(_NORMATIVE_NUMBER.fullmatch(m["n"].strip()) for m in _NUMBER_LINE.finditer(text[:1500]))
+
+
 def classify_type(title: str, metadata: dict[str, str], headings: list[Heading], text: str, opening: str) -> str:
+    raw_title = title
     title = re.sub(r"\s*[(（][^()（）]*号[)）]\s*$", "", title.strip())
     if re.search(r"政府信息公开.{0,8}(年度)?报告", title):
         return "other"
@@ -118,6 +133,8 @@ def classify_type(title: str, metadata: dict[str, str], headings: list[Heading],
         return "annual_report"
     if re.search(r"重大行政决策", title) and not re.search(r"办法|规定|细则|程序|目录|制度", title):
         return "major_decision"
+    if _has_normative_number(raw_title, metadata, text) or _NOTICE_IN_FORCE.search(text):
+        return "normative_document"
     if re.search(r"(办法|规定|细则|规则|实施意见|暂行|试行|若干措施|管理制度)(》)?(的通知|的决定)?$", title) or any(
             k in metadata for k in ("有效性", "统一编号", "登记编号", "登记号", "生效日期", "失效日期")) or re.search(
             r"本(办法|规定|细则|规则|意见)自.{2,20}(起)?(施行|实施|生效)", text):
@@ -141,13 +158,24 @@ def document_date(root: Node, metadata: dict[str, str]) -> dt.date | None:
     return None
 
 
+def _stated_year(text: str) -> int | None:
+    match = _TITLE_YEAR.search(_RANGE_YEAR.sub("", text or ""))
+    return int(match[1]) if match else None
+
+
 def report_year(title: str, headings: list[Heading], opening: str, date: dt.date | None) -> int | None:
+    """The year reported on: the title's, unless the body (the first part's heading and the
+    opening) agrees on another one — a title carried over from last year's report is the error
+    then, not the body."""
     first_part = [h.text for h in headings if h.level == 1][:1]
-    for text in (title, *first_part, opening[:200]):
-        cleaned = _RANGE_YEAR.sub("", text or "")
-        match = _TITLE_YEAR.search(cleaned)
-        if match:
-            return int(match[1])
+    body = [y for y in (_stated_year(t) for t in (*first_part, opening[:200])) if y is not None]
+    title_year = _stated_year(title)
+    if title_year is not None:
+        if len(body) == 2 and body[0] == body[1] != title_year:
+            return body[0]
+        return title_year
+    if body:
+        return body[0]
     return date.year - 1 if date else None
 
 

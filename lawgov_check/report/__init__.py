@@ -1,35 +1,61 @@
-"""Reporters: every output format, each fed the same `RunResult`."""
+"""Reporters: every output format, each fed the same `RunResult`.
+
+Every format is written by a stream (`open_stream`): `begin(run)` before the first document,
+`add(doc)` for each document in input order, `finish(run)` once the waivers are known. A stream
+writes each document's part as it comes, or holds only compact data (counts, rule indexes) and
+parks finished parts in a temporary file, so a batch does not keep its documents in memory.
+`render` runs a whole `RunResult` through the same stream into a string.
+"""
 
 from __future__ import annotations
 
+import io
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 if TYPE_CHECKING:
     from ..model import DocumentResult, RunResult
 
 # Each renderer is imported only when its format is asked for, so that a plain text check does
 # not pay for python-docx, the HTML assets or the SARIF tables.
-_RENDERERS: dict[str, tuple[str, str]] = {
-    "text": ("text", "render_text"),
-    "json": ("json_report", "render_json"),
-    "sarif": ("sarif", "render_sarif"),
-    "junit": ("junit", "render_junit"),
-    "github": ("github", "render_github"),
-    "html": ("html", "render_html"),
+_STREAMS: dict[str, tuple[str, str]] = {
+    "text": ("text", "TextStream"),
+    "json": ("json_report", "JsonStream"),
+    "sarif": ("sarif", "SarifStream"),
+    "junit": ("junit", "JunitStream"),
+    "github": ("github", "GithubStream"),
+    "html": ("html", "HtmlStream"),
 }
 
-FORMATS: tuple[str, ...] = tuple(_RENDERERS)
+FORMATS: tuple[str, ...] = tuple(_STREAMS)
+
+
+class ReportStream(Protocol):
+    def begin(self, run: "RunResult") -> None: ...
+
+    def add(self, doc: "DocumentResult") -> None: ...
+
+    def finish(self, run: "RunResult") -> None: ...
+
+
+def open_stream(fmt: str, out: TextIO, *, color: bool = False, lang: str | None = None) -> ReportStream:
+    """A stream writing format `fmt` to `out`; `color` matters for text only, `lang` for labels."""
+    try:
+        module, name = _STREAMS[fmt]
+    except KeyError:
+        raise ValueError(f"未知的输出格式：{fmt}（可选：{'、'.join(FORMATS)}）") from None
+    return getattr(import_module(f"{__name__}.{module}"), name)(out, color=color, lang=lang)
 
 
 def render(fmt: str, run: "RunResult", *, color: bool = False, lang: str | None = None) -> str:
     """Render a run in one of `FORMATS`; `color` matters for text only, `lang` for labels."""
-    try:
-        module, function = _RENDERERS[fmt]
-    except KeyError:
-        raise ValueError(f"未知的输出格式：{fmt}（可选：{'、'.join(FORMATS)}）") from None
-    renderer = getattr(import_module(f"{__name__}.{module}"), function)
-    return renderer(run, color=color, lang=lang)
+    buffer = io.StringIO()
+    stream = open_stream(fmt, buffer, color=color, lang=lang)
+    stream.begin(run)
+    for doc in run.documents:
+        stream.add(doc)
+    stream.finish(run)
+    return buffer.getvalue()
 
 
 def annotate_docx(doc_result: "DocumentResult", source_path: str, out_dir: str, *, lang: str = "zh",
@@ -40,4 +66,4 @@ def annotate_docx(doc_result: "DocumentResult", source_path: str, out_dir: str, 
     return write_annotated(doc_result, source_path, out_dir, lang=lang, **kwargs)
 
 
-__all__ = ["FORMATS", "render", "annotate_docx"]
+__all__ = ["FORMATS", "ReportStream", "open_stream", "render", "annotate_docx"]

@@ -122,8 +122,27 @@ def run_counts(run: RunResult) -> Counts:
                   sum(len(d.errors) for d in run.documents))
 
 
-def summary_line(run: RunResult, lang: str) -> str:
-    return label(lang, "summary", **run_counts(run).as_dict())
+class CountsTally:
+    """`run_counts` kept up as documents come, for streams that never hold the whole run."""
+
+    def __init__(self) -> None:
+        self.documents = self.input_errors = 0
+        self.severities = {s: 0 for s in SEVERITIES}
+
+    def add(self, doc: DocumentResult) -> None:
+        self.documents += 1
+        self.input_errors += len(doc.errors)
+        for f in doc.findings:
+            if f.severity in self.severities:
+                self.severities[f.severity] += 1
+
+    def counts(self) -> Counts:
+        sev = self.severities
+        return Counts(self.documents, sev["error"], sev["warning"], sev["info"], self.input_errors)
+
+
+def summary_line(run: RunResult, lang: str, counts: Counts | None = None) -> str:
+    return label(lang, "summary", **(counts or run_counts(run)).as_dict())
 
 
 def cite_all(basis: list[Basis]) -> str:

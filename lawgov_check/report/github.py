@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from ..model import DocumentResult, Finding, RunResult
 from .common import cite_all, colon, label, relative_path, resolve_lang, text_region
 
@@ -44,12 +46,27 @@ def _annotation(doc: DocumentResult, f: Finding, lang: str) -> str:
     )
 
 
+class GithubStream:
+    """One annotation line per input error and per finding, written as each document comes."""
+
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+        self.out = out
+        self.lang_wanted = lang
+
+    def begin(self, run: RunResult) -> None:
+        self.lang = resolve_lang(run, self.lang_wanted)
+
+    def add(self, doc: DocumentResult) -> None:
+        lines = [command("error", error, file=relative_path(doc.path), title=label(self.lang, "input_error"))
+                 for error in doc.errors]
+        lines.extend(_annotation(doc, f, self.lang) for f in doc.findings)
+        self.out.write("".join(line + "\n" for line in lines))
+
+    def finish(self, run: RunResult) -> None:
+        pass
+
+
 def render_github(run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
-    lang = resolve_lang(run, lang)
-    lines = []
-    for doc in run.documents:
-        for error in doc.errors:
-            lines.append(command("error", error, file=relative_path(doc.path),
-                                 title=label(lang, "input_error")))
-        lines.extend(_annotation(doc, f, lang) for f in doc.findings)
-    return "".join(line + "\n" for line in lines)
+    from . import render
+
+    return render("github", run, color=color, lang=lang)

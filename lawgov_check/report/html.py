@@ -6,14 +6,16 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from html import escape
+from typing import TextIO
 
 from ..model import SEVERITIES, DocumentResult, Finding, RulesetDecision, RunResult
 from .common import (
     colon,
-    TOOL_NAME, by_severity, cite_all, clamp_span, doc_type_label, jurisdiction_text, label,
-    location_suffix, resolve_lang, run_counts, severity_counts, severity_label, summary_line,
+    TOOL_NAME, Counts, CountsTally, by_severity, cite_all, clamp_span, doc_type_label, jurisdiction_text,
+    label, location_suffix, resolve_lang, severity_counts, severity_label, summary_line,
 )
 from .html_assets import SCRIPT, STYLE
+from .spool import Spool
 
 
 def e(value: object) -> str:
@@ -176,36 +178,37 @@ def _count_cell(n: int, severity: str) -> str:
     return f'<td class="num{" has-" + severity if n else ""}">{n}</td>'
 
 
-def _batch_table(run: RunResult, lang: str) -> str:
+def _batch_head(lang: str) -> str:
     head = "".join(f"<th>{e(label(lang, k))}</th>" for k in ("document", "doc_type", "year", "rulesets_applied"))
     head += "".join(f'<th class="num">{e(severity_label(lang, s))}</th>' for s in SEVERITIES)
     head += f'<th class="num">{e(label(lang, "input_errors"))}</th>'
-    rows = []
-    for i, doc in enumerate(run.documents, start=1):
-        counts = severity_counts(doc.findings)
-        rulesets = "、".join(f"{d.id} {d.version}" for d in doc.rulesets_applied)
-        rows.append(
-            f'<tr><td class="path"><a href="#doc-{i}">{e(doc.path)}</a></td>'
-            f"<td>{e(doc_type_label(lang, doc.doc_type))}</td><td>{e(doc.year or '')}</td>"
-            f"<td>{e(rulesets)}</td>"
-            + "".join(_count_cell(counts[s], s) for s in SEVERITIES)
-            + _count_cell(len(doc.errors), "error") + "</tr>"
-        )
     return (f'<section class="batch" aria-label="{e(label(lang, "counts"))}"><table class="summary">'
-            f"<thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table></section>")
+            f"<thead><tr>{head}</tr></thead><tbody>\n")
 
 
-def _filters(run: RunResult, lang: str) -> str:
-    all_findings = [f for d in run.documents for f in d.findings]
-    counts = severity_counts(all_findings)
+BATCH_TAIL = "\n</tbody></table></section>"
+
+
+def _batch_row(i: int, doc: DocumentResult, lang: str) -> str:
+    counts = severity_counts(doc.findings)
+    rulesets = "、".join(f"{d.id} {d.version}" for d in doc.rulesets_applied)
+    return (
+        f'<tr><td class="path"><a href="#doc-{i}">{e(doc.path)}</a></td>'
+        f"<td>{e(doc_type_label(lang, doc.doc_type))}</td><td>{e(doc.year or '')}</td>"
+        f"<td>{e(rulesets)}</td>"
+        + "".join(_count_cell(counts[s], s) for s in SEVERITIES)
+        + _count_cell(len(doc.errors), "error") + "</tr>"
+    )
+
+
+def _filters(counts: Counts, names: dict[str, str], lang: str) -> str:
+    """Severity boxes and a rule menu; `names` maps each code found to its first finding's name."""
+    by_severity_count = {"error": counts.errors, "warning": counts.warnings, "info": counts.infos}
     boxes = "".join(
         f'<label><input type="checkbox" data-filter-severity="{s}" checked> '
-        f"{e(severity_label(lang, s))}（{counts[s]}）</label>" for s in SEVERITIES)
-    names: dict[str, str] = {}
-    for f in all_findings:
-        names.setdefault(f.code, f.name)
+        f"{e(severity_label(lang, s))}（{by_severity_count[s]}）</label>" for s in SEVERITIES)
     options = "".join(f'<option value="{e(code)}">{e(code)} {e(names[code])}</option>' for code in sorted(names))
-    total = len(all_findings)
+    total = counts.errors + counts.warnings + counts.infos
     template = label(lang, "shown", shown="{shown}", total="{total}")
     return (
         f'<nav class="filters" aria-label="{e(label(lang, "filter_severity"))} / {e(label(lang, "filter_code"))}">'
@@ -217,8 +220,7 @@ def _filters(run: RunResult, lang: str) -> str:
     )
 
 
-def _header(run: RunResult, lang: str) -> str:
-    counts = run_counts(run)
+def _header(run: RunResult, counts: Counts, lang: str) -> str:
     badges = [f'<li><span class="badge neutral">{e(label(lang, "documents"))} {counts.documents}</span></li>']
     badges += [f"<li>{_badge(s, lang, f' {n}')}</li>" for s, n in
                (("error", counts.errors), ("warning", counts.warnings), ("info", counts.infos))]
@@ -227,7 +229,7 @@ def _header(run: RunResult, lang: str) -> str:
         badges.append(f'<li><span class="badge neutral">{e(label(lang, "waivers_applied"))} '
                       f"{len(run.waivers_applied)} · {e(label(lang, 'waivers_unused'))} {len(run.waivers_unused)}</span></li>")
     return (f'<header class="run"><h1>{e(label(lang, "report_title"))}</h1>'
-            f'<p class="meta">{e(TOOL_NAME)} {e(run.tool_version)} · {e(summary_line(run, lang))}</p>'
+            f'<p class="meta">{e(TOOL_NAME)} {e(run.tool_version)} · {e(summary_line(run, lang, counts))}</p>'
             f'<ul class="totals">{"".join(badges)}</ul></header>')
 
 
@@ -235,20 +237,58 @@ def _script_hash(script: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
 
 
+class HtmlStream:
+    """The page. Each document's section (with its text) is rendered as it comes and parked, and
+    the text dropped; the header, filters and summary table, which come first, are written at
+    the end from counts and one table row per document."""
+
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+        self.out = out
+        self.lang_wanted = lang
+        self.tally = CountsTally()
+        self.names: dict[str, str] = {}
+        self.rows = Spool()
+        self.sections = Spool()
+
+    def begin(self, run: RunResult) -> None:
+        self.lang = resolve_lang(run, self.lang_wanted)
+
+    def add(self, doc: DocumentResult) -> None:
+        self.tally.add(doc)
+        index = self.tally.documents
+        separator = "\n" if index > 1 else ""
+        for f in doc.findings:
+            self.names.setdefault(f.code, f.name)
+        self.rows.write(separator + _batch_row(index, doc, self.lang))
+        self.sections.write(separator + _document_section(index, doc, self.lang))
+
+    def finish(self, run: RunResult) -> None:
+        lang = self.lang
+        counts = self.tally.counts()
+        csp = (f"default-src 'none'; style-src 'unsafe-inline'; script-src '{_script_hash(SCRIPT)}'; "
+               "img-src data:; base-uri 'none'; form-action 'none'")
+        out = self.out
+        out.write(
+            "<!DOCTYPE html>\n"
+            f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            f"<title>{e(label(lang, 'report_title'))} · {e(TOOL_NAME)}</title>\n"
+            f"<style>{STYLE}</style>\n</head>\n<body>\n"
+            f"{_header(run, counts, lang)}\n{_filters(counts, self.names, lang)}\n<main>\n{_batch_head(lang)}"
+        )
+        self.rows.copy_to(out)
+        out.write(BATCH_TAIL + "\n")
+        self.sections.copy_to(out)
+        out.write(
+            "\n</main>\n"
+            f"<footer>{e(summary_line(run, lang, counts))}</footer>\n"
+            f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
+        )
+
+
 def render_html(run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
-    lang = resolve_lang(run, lang)
-    csp = (f"default-src 'none'; style-src 'unsafe-inline'; script-src '{_script_hash(SCRIPT)}'; "
-           "img-src data:; base-uri 'none'; form-action 'none'")
-    sections = "\n".join(_document_section(i, d, lang) for i, d in enumerate(run.documents, start=1))
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        f"<title>{e(label(lang, 'report_title'))} · {e(TOOL_NAME)}</title>\n"
-        f"<style>{STYLE}</style>\n</head>\n<body>\n"
-        f"{_header(run, lang)}\n{_filters(run, lang)}\n<main>\n{_batch_table(run, lang)}\n{sections}\n</main>\n"
-        f"<footer>{e(summary_line(run, lang))}</footer>\n"
-        f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
-    )
+    from . import render
+
+    return render("html", run, color=color, lang=lang)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Any, TextIO
 
 from ..model import Basis, DocumentResult, Finding, RulesetDecision, RunResult
-from .common import TOOL_NAME, run_counts
+from .common import TOOL_NAME, CountsTally, run_counts
+from .json_text import dumps
 
 SCHEMA_VERSION = "1.0"
 
@@ -72,6 +72,35 @@ def run_dict(run: RunResult) -> dict[str, Any]:
     }
 
 
+class JsonStream:
+    """`run_dict` as indented JSON, each document written as it comes.
+
+    The text is exactly `json.dumps(run_dict(run), ensure_ascii=False, indent=2, default=str)`.
+    """
+
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+        # Messages are already in the run's language; `lang` changes nothing in a data format.
+        self.out = out
+        self.counts = CountsTally()
+
+    def begin(self, run: RunResult) -> None:
+        head = dumps({"schema_version": SCHEMA_VERSION, "tool": {"name": TOOL_NAME, "version": run.tool_version},
+                      "lang": run.lang})
+        self.out.write(head[:-2] + ',\n  "documents": [')  # head ends with "\n}"
+        self.separator = "\n    "
+
+    def add(self, doc: DocumentResult) -> None:
+        self.counts.add(doc)
+        self.out.write(self.separator + dumps(document_dict(doc), level=2))
+        self.separator = ",\n    "
+
+    def finish(self, run: RunResult) -> None:
+        tail = dumps({"summary": self.counts.counts().as_dict(),
+                      "waivers": {"applied": list(run.waivers_applied), "unused": list(run.waivers_unused)}})
+        self.out.write(("]" if self.separator == "\n    " else "\n  ]") + "," + tail[1:] + "\n")
+
+
 def render_json(run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
-    # Messages are already in the run's language; `lang` changes nothing in a data format.
-    return json.dumps(run_dict(run), ensure_ascii=False, indent=2, default=str) + "\n"
+    from . import render
+
+    return render("json", run, color=color, lang=lang)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import TextIO
 
 from ..model import DocumentResult, Finding, RuleInfo, RunResult
 from .common import (
     colon,
     TOOL_NAME, by_severity, cite_all, label, location_suffix, resolve_lang, severity_label, xml_safe,
 )
+from .spool import Spool
 
 FAILING = ("error", "warning")
 
@@ -89,16 +91,44 @@ def _suite(root: ET.Element, doc: DocumentResult, rules: list[RuleInfo], lang: s
     return counts
 
 
-def render_junit(run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
-    lang = resolve_lang(run, lang)
-    root = ET.Element("testsuites", {"name": TOOL_NAME})
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for doc in run.documents:
-        for key, value in _suite(root, doc, run.rules, lang).items():
-            totals[key] += value
-    for key, value in totals.items():
-        root.set(key, str(value))
-    root.set("time", "0")
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+class JunitStream:
+    """The suites are written as each document comes and parked; the root, which carries the
+    totals, is written before them at the end. The text is what `ET.indent` gives the whole tree."""
 
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+        self.out = out
+        self.lang_wanted = lang
+        self.totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        self.suites = Spool()
+
+    def begin(self, run: RunResult) -> None:
+        self.lang = resolve_lang(run, self.lang_wanted)
+        self.rules = run.rules
+
+    def add(self, doc: DocumentResult) -> None:
+        holder = ET.Element("testsuites")
+        for key, value in _suite(holder, doc, self.rules, self.lang).items():
+            self.totals[key] += value
+        suite = holder[0]
+        ET.indent(suite, level=1)
+        self.suites.write("\n  " + ET.tostring(suite, encoding="unicode"))
+
+    def finish(self, run: RunResult) -> None:
+        root = ET.Element("testsuites", {"name": TOOL_NAME})
+        for key, value in self.totals.items():
+            root.set(key, str(value))
+        root.set("time", "0")
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if self.suites.empty:
+            self.out.write(ET.tostring(root, encoding="unicode") + "\n")
+            return
+        opening = ET.tostring(root, encoding="unicode")  # `<testsuites … />`
+        self.out.write(opening[: -len(" />")] + ">")
+        self.suites.copy_to(self.out)
+        self.out.write("\n</testsuites>\n")
+
+
+def render_junit(run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
+    from . import render
+
+    return render("junit", run, color=color, lang=lang)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from ..model import Basis, DocumentResult, Finding, RuleInfo, RunResult
 from .common import TOOL_NAME, TextRegion, cite_all, colon, label, relative_path, resolve_lang, text_region
+from .json_text import dumps
+from .spool import Spool
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -68,17 +69,6 @@ def _rule_from_finding(f: Finding) -> RuleInfo:
     """A descriptor for a code the run's rule list does not know (e.g. an input-reading rule)."""
     return RuleInfo(code=f.code, name=f.name, severity=f.severity, summary={"zh": f.name, "en": f.name},
                     basis=f.basis, ruleset=f.ruleset, ruleset_version=f.ruleset_version)
-
-
-def _rules(run: RunResult) -> list[RuleInfo]:
-    rules = list(run.rules)
-    known = {r.code for r in rules}
-    for doc in run.documents:
-        for f in doc.findings:
-            if f.code not in known:
-                known.add(f.code)
-                rules.append(_rule_from_finding(f))
-    return rules
 
 
 def _context_region(doc: DocumentResult, region: TextRegion) -> dict[str, Any] | None:
@@ -146,54 +136,81 @@ def _artifact(doc: DocumentResult) -> dict[str, Any]:
     return artifact
 
 
-def _notifications(run: RunResult, artifact_index: dict[str, int]) -> list[dict[str, Any]]:
-    notes = []
-    for doc in run.documents:
-        for error in doc.errors:
-            notes.append({
-                "level": "error",
-                "message": {"text": _sentence(error)},
-                "locations": [{"physicalLocation": {"artifactLocation": {
-                    **artifact_location(doc.path), "index": artifact_index[doc.path]}}}],
-            })
-    return notes
-
-
-def sarif_log(run: RunResult, lang: str) -> dict[str, Any]:
-    rules = _rules(run)
-    rule_index = {r.code: i for i, r in enumerate(rules)}
-    artifacts: list[dict[str, Any]] = []
-    artifact_index: dict[str, int] = {}
-    for doc in run.documents:
-        if doc.path not in artifact_index:
-            artifact_index[doc.path] = len(artifacts)
-            artifacts.append(_artifact(doc))
-    results = [_result(doc, f, rule_index[f.code], artifact_index[doc.path])
-               for doc in run.documents for f in doc.findings]
-    notifications = _notifications(run, artifact_index)
+def _notification(doc: DocumentResult, error: str, artifact_index: int) -> dict[str, Any]:
     return {
-        "$schema": SARIF_SCHEMA,
-        "version": SARIF_VERSION,
-        "runs": [{
-            "tool": {"driver": {
-                "name": TOOL_NAME,
-                "version": run.tool_version,
-                "semanticVersion": run.tool_version,
-                "rules": [_rule_descriptor(r, lang) for r in rules],
-            }},
-            "invocations": [{
-                "executionSuccessful": not notifications,
-                "toolExecutionNotifications": notifications,
-            }],
-            "originalUriBaseIds": {SRCROOT: {"description": {
-                "text": "The directory lawgov-check was run from."}}},
-            "artifacts": artifacts,
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-            "properties": {"lang": lang},
-        }],
+        "level": "error",
+        "message": {"text": _sentence(error)},
+        "locations": [{"physicalLocation": {"artifactLocation": {
+            **artifact_location(doc.path), "index": artifact_index}}}],
     }
 
 
+def _driver(run: RunResult, rules: list[RuleInfo], lang: str) -> dict[str, Any]:
+    return {"driver": {
+        "name": TOOL_NAME,
+        "version": run.tool_version,
+        "semanticVersion": run.tool_version,
+        "rules": [_rule_descriptor(r, lang) for r in rules],
+    }}
+
+
+class SarifStream:
+    """The SARIF log. Results are rendered as each document comes and parked; what precedes them
+    in the log (rules, notifications, artifacts) is small and kept until the end."""
+
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+        self.out = out
+        self.lang_wanted = lang
+        self.results = Spool()
+        self.artifacts: list[dict[str, Any]] = []
+        self.artifact_index: dict[str, int] = {}
+        self.notifications: list[dict[str, Any]] = []
+
+    def begin(self, run: RunResult) -> None:
+        self.lang = resolve_lang(run, self.lang_wanted)
+        self.rules = list(run.rules)
+        self.rule_index = {r.code: i for i, r in enumerate(self.rules)}
+
+    def add(self, doc: DocumentResult) -> None:
+        if doc.path not in self.artifact_index:
+            self.artifact_index[doc.path] = len(self.artifacts)
+            self.artifacts.append(_artifact(doc))
+        index = self.artifact_index[doc.path]
+        parts = []
+        for f in doc.findings:
+            if f.code not in self.rule_index:  # a code the run's rule list does not know
+                self.rule_index[f.code] = len(self.rules)
+                self.rules.append(_rule_from_finding(f))
+            parts.append(",\n        " + dumps(_result(doc, f, self.rule_index[f.code], index), level=4))
+        self.results.write("".join(parts))
+        self.notifications += [_notification(doc, error, index) for error in doc.errors]
+
+    def finish(self, run: RunResult) -> None:
+        log_run = {
+            "tool": _driver(run, self.rules, self.lang),
+            "invocations": [{
+                "executionSuccessful": not self.notifications,
+                "toolExecutionNotifications": self.notifications,
+            }],
+            "originalUriBaseIds": {SRCROOT: {"description": {
+                "text": "The directory lawgov-check was run from."}}},
+            "artifacts": self.artifacts,
+            "columnKind": "unicodeCodePoints",
+            "results": [],
+            "properties": {"lang": self.lang},
+        }
+        text = dumps({"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [log_run]})
+        head, tail = text.split('\n      "results": [],\n', 1)
+        self.out.write(head + '\n      "results": [')
+        if self.results.empty:
+            self.out.write("],\n" + tail + "\n")
+            return
+        self.results.write("\n      ],\n" + tail + "\n")
+        self.results.skip_first(1)  # every parked result starts with `,\n`; the first must not
+        self.results.copy_to(self.out)
+
+
 def render_sarif(run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
-    return json.dumps(sarif_log(run, resolve_lang(run, lang)), ensure_ascii=False, indent=2) + "\n"
+    from . import render
+
+    return render("sarif", run, color=color, lang=lang)

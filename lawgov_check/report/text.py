@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
+from typing import Any, TextIO
 
-from rich.console import Console
-from rich.text import Text
 from wcwidth import wcwidth
 
 from ..model import SEVERITIES, DocumentResult, Finding, RulesetDecision, RunResult
 from .common import (
     colon,
-    by_severity, cite_all, clamp_span, doc_type_label, jurisdiction_text, label, line_starts,
+    CountsTally, by_severity, cite_all, clamp_span, doc_type_label, jurisdiction_text, label, line_starts,
     location_suffix, position, resolve_lang, severity_label, summary_line,
 )
 
@@ -63,15 +61,20 @@ def _decisions(decisions: list[RulesetDecision], lang: str) -> str:
                       for d in decisions)
 
 
-class _Writer:
-    def __init__(self) -> None:
-        self.lines: list[Text] = []
+Part = str | tuple[str, str]  # plain text, or (text, rich style)
 
-    def add(self, *parts: str | tuple[str, str]) -> None:
-        self.lines.append(Text.assemble(*parts))
+
+class _Writer:
+    """Lines as parts; rich builds styled text from them only when the output is coloured."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[Part, ...]] = []
+
+    def add(self, *parts: Part) -> None:
+        self.lines.append(parts)
 
     def blank(self) -> None:
-        self.lines.append(Text(""))
+        self.lines.append(())
 
 
 def _document_header(w: _Writer, doc: DocumentResult, lang: str) -> None:
@@ -144,17 +147,50 @@ def _document(w: _Writer, doc: DocumentResult, lang: str) -> None:
     w.blank()
 
 
+def _plain(parts: tuple[Part, ...]) -> str:
+    return "".join(part if isinstance(part, str) else part[0] for part in parts)
+
+
+class TextStream:
+    """The text report, one document at a time, then the summary line."""
+
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+        self.out = out
+        self.color = color
+        self.lang_wanted = lang
+        self.counts = CountsTally()
+        self.console: Any = None
+
+    def begin(self, run: RunResult) -> None:
+        self.lang = resolve_lang(run, self.lang_wanted)
+        if self.color:
+            from rich.console import Console
+
+            self.console = Console(file=self.out, force_terminal=True, color_system="standard", width=100_000,
+                                   soft_wrap=True, highlight=False, emoji=False, markup=False, no_color=False)
+
+    def _emit(self, w: _Writer) -> None:
+        if self.console is None:
+            self.out.write("".join(_plain(parts) + "\n" for parts in w.lines))
+            return
+        from rich.text import Text
+
+        for parts in w.lines:
+            self.console.print(Text.assemble(*parts) if parts else Text(""))
+
+    def add(self, doc: DocumentResult) -> None:
+        self.counts.add(doc)
+        w = _Writer()
+        _document(w, doc, self.lang)
+        self._emit(w)
+
+    def finish(self, run: RunResult) -> None:
+        w = _Writer()
+        w.add((summary_line(run, self.lang, self.counts.counts()), "bold"))
+        self._emit(w)
+
+
 def render_text(run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
-    lang = resolve_lang(run, lang)
-    w = _Writer()
-    for doc in run.documents:
-        _document(w, doc, lang)
-    w.add((summary_line(run, lang), "bold"))
-    if not color:
-        return "\n".join(line.plain for line in w.lines) + "\n"
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=True, color_system="standard", width=100_000,
-                      soft_wrap=True, highlight=False, emoji=False, markup=False, no_color=False)
-    for line in w.lines:
-        console.print(line)
-    return buffer.getvalue()
+    from . import render
+
+    return render("text", run, color=color, lang=lang)

@@ -173,6 +173,9 @@ def _alias_problem(text: str) -> str | None:
 MAX_YAML_DEPTH = 100
 _BRACKETS = re.compile(r"[\[\]{}]")
 _LINE_INDENT = re.compile(r"^[ \t-]*", re.MULTILINE)
+# A YAML anchor (`&name`) where a node may start; `&` inside a regex or a quoted text may match
+# too, which only costs the full alias check.
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:?-])&[^\s\[\]{},]")
 
 
 def _too_deep(text: str) -> bool:
@@ -195,11 +198,15 @@ def _too_deep(text: str) -> bool:
     return False
 
 
-def _parse_yaml(text: str, path: Path) -> Any:
+def _parse_yaml(text: str, path: Path, *, known_good: bool = False) -> Any:
+    """The YAML's data; unless `known_good` (this exact text loaded and validated before), first
+    refuse nesting and aliases that would exhaust the stack or the memory."""
     try:
+        if known_good:
+            return yaml.load(text, Loader=_YAML_LOADER)
         if _too_deep(text):
             raise RulesetError([f"{path}: YAML 嵌套超过 {MAX_YAML_DEPTH} 层，拒绝处理 (nested too deeply)"])
-        if "*" in text or "<<" in text:
+        if _ANCHOR.search(text):  # an alias needs an anchor: without one there is nothing to expand
             problem = _alias_problem(text)
             if problem:
                 raise RulesetError([f"{path}: {problem}"])
@@ -221,7 +228,9 @@ def _param_refs(obj: Any) -> Iterator[str]:
             yield from _param_refs(v)
 
 
-def _semantic_problems(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _semantic_problems(data: dict[str, Any], *, thorough: bool = True) -> list[tuple[str, str, str]]:
+    """Codes, parameter references and, when `thorough`, each check's own validation (its
+    regular expressions compiled, its predicate looked up)."""
     problems = []
     parameters = data.get("parameters") or {}
     seen: set[str] = set()
@@ -235,6 +244,8 @@ def _semantic_problems(data: dict[str, Any]) -> list[tuple[str, str, str]]:
         for name in _param_refs(rule["check"]):
             if name not in parameters:
                 problems.append((code, "check", f"引用了未定义的参数 {name}"))
+        if not thorough:
+            continue
         validate = getattr(kind_module(rule["check"]["kind"]), "validate", None)
         if validate:
             problems += [(code, f, p) for f, p in validate(rule["check"])]
@@ -257,34 +268,44 @@ def _build(data: dict[str, Any], path: Path) -> Ruleset:
                    parameters=dict(data.get("parameters") or {}), rules=rules, path=str(path))
 
 
-def load_ruleset(path: str | Path) -> Ruleset:
-    """Read, validate and build one ruleset file. Raises RulesetError."""
+def load_ruleset(path: str | Path, *, thorough: bool = True) -> Ruleset:
+    """Read, validate and build one ruleset file. Raises RulesetError.
+
+    `thorough=False` (the bundled rulesets, which the test suite validates in full) leaves out
+    compiling every regular expression up front: a check compiles its patterns when it first
+    runs, so a document pays only for the rules that apply to it.
+    """
     path = Path(path)
     text = _read_text(path)
-    data = jsonable(_parse_yaml(text, path))
-    problems = _cached_schema_problems(data, text)
+    marker = _validation_marker(text)
+    known_good = marker is not None and marker.exists()
+    data = jsonable(_parse_yaml(text, path, known_good=known_good))
+    problems = [] if known_good else _remembered_schema_problems(data, marker)
     if not problems:
-        problems = _semantic_problems(data)
+        problems = _semantic_problems(data, thorough=thorough)
     if problems:
         raise RulesetError([f"{path}: {code}: {field}: {problem}" for code, field, problem in problems])
     return _build(data, path)
 
 
-def _cached_schema_problems(data: Any, text: str) -> list[tuple[str, str, str]]:
-    """`schema_problems`, remembering in the user cache which file contents passed.
+def _validation_marker(text: str) -> Path | None:
+    """The user-cache file whose existence says this exact ruleset text passed validation.
 
     Validation needs jsonschema, which takes ~70 ms to import and run in a cold process; the
     bundled rulesets pass every time, so a marker named by the hash of (schema, file, version)
-    lets later runs skip it. Only a pass is remembered: a failing file is validated every time.
+    lets later runs skip it, and the YAML safety checks that preceded it. Only a pass is
+    remembered: a failing file is validated every time. None when there is no cache directory.
     """
     directory = user_cache_dir()
-    marker = None
-    if directory is not None:
-        schema = (data_dir("rulesets") / "ruleset.schema.json").read_bytes()
-        key = hashlib.sha256(b"\0".join((__version__.encode(), schema, text.encode("utf-8"))))
-        marker = directory / "valid-rulesets" / key.hexdigest()
-        if marker.exists():
-            return []
+    if directory is None:
+        return None
+    schema = (data_dir("rulesets") / "ruleset.schema.json").read_bytes()
+    key = hashlib.sha256(b"\0".join((__version__.encode(), schema, text.encode("utf-8"))))
+    return directory / "valid-rulesets" / key.hexdigest()
+
+
+def _remembered_schema_problems(data: Any, marker: Path | None) -> list[tuple[str, str, str]]:
+    """`schema_problems`, touching `marker` when there are none."""
     problems = schema_problems(data)
     if not problems and marker is not None:
         try:
@@ -315,11 +336,12 @@ def bundled_ruleset_paths() -> list[Path]:
 
 def load_catalogue(extra_files: list[str] | tuple[str, ...] = (), *, bundled: bool = True) -> Catalogue:
     """All bundled rulesets plus extra files; every problem of every file in one RulesetError."""
-    paths = (bundled_ruleset_paths() if bundled else []) + [Path(p) for p in extra_files]
+    paths = [(p, False) for p in (bundled_ruleset_paths() if bundled else [])]
+    paths += [(Path(p), True) for p in extra_files]  # a user's file is checked in full up front
     rulesets, problems = [], []
-    for path in paths:
+    for path, thorough in paths:
         try:
-            rulesets.append(load_ruleset(path))
+            rulesets.append(load_ruleset(path, thorough=thorough))
         except RulesetError as exc:
             problems += exc.problems
     by_id = {rs.id: rs for rs in rulesets}  # an extra file replaces a bundled ruleset of the same id

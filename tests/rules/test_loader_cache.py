@@ -47,3 +47,23 @@ def test_no_cache_directory_when_turned_off(monkeypatch):
         assert load_catalogue().rulesets
     finally:
         user_cache.user_cache_dir.cache_clear()
+
+
+def test_bundled_rulesets_compile_their_patterns_only_when_run(cache_dir, monkeypatch):
+    def must_not_validate(kind):
+        raise AssertionError("a check validated (its patterns compiled) up front")
+
+    monkeypatch.setattr(loader, "kind_module", must_not_validate)
+    assert load_catalogue().rulesets
+
+
+def test_a_user_ruleset_is_checked_in_full_up_front(cache_dir, tmp_path):
+    from lawgov_check.rules.loader import bundled_ruleset_paths
+
+    source = next(p for p in bundled_ruleset_paths() if p.name == "GF.yml").read_text(encoding="utf-8")
+    broken = source.replace("regex: ", "regex: '(unclosed' #", 1)
+    assert broken != source
+    user = tmp_path / "GF.yml"
+    user.write_text(broken, encoding="utf-8")
+    with pytest.raises(RulesetError, match="正则表达式无效"):
+        load_catalogue([str(user)])

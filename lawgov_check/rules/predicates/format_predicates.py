@@ -76,14 +76,19 @@ def mixed_punctuation_width(ctx: CheckContext, full_width_share: float = 0.8,
     """Half-width , : ; ( ) in a body that otherwise uses the full-width forms.
 
     Judged on the original characters (the normalized text folds widths). Marks between ASCII
-    letters or digits (1,000 / 08:46 / a(b)) are not punctuation of Chinese text and are not counted.
+    letters or digits (1,000 / 08:46 / a(b)) are not punctuation of Chinese text and are not counted,
+    nor are characters the normalizer dropped as a converter's artefacts (the parentheses of 關(guān)于).
     """
     source = ctx.doc.source.text
+    origin = ctx.doc.norm.origin
     found: list[int] = []
     full = 0
     for seg in ctx.scope("body"):
         s, e = ctx.doc.norm.source_span(seg.start, seg.end)
+        kept = set(origin[seg.start:seg.end])
         for i in range(s, e):
+            if i not in kept:
+                continue
             ch = source[i]
             if ch in _FULL:
                 full += 1
