@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterator
 
 import regex
@@ -49,30 +49,45 @@ class Segment:
     node: Node | None = None
 
 
+class DocumentView:
+    """What every ruleset asks of one document, computed once: its nodes in order and its facts."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    @cached_property
+    def nodes(self) -> list[Node]:
+        # Scopes ask for the nodes again and again; walking the tree through nested generators
+        # each time costs more than listing them once.
+        return list(self.doc.root.walk())
+
+    @cached_property
+    def facts(self) -> Any:
+        from ..facts import extract_facts
+
+        return extract_facts(self.doc)
+
+
 @dataclass
 class CheckContext:
     doc: Document
     manifest: dict[str, Any] | None = None
     params: dict[str, Any] = field(default_factory=dict)
     regex_timeout: float = DEFAULT_REGEX_TIMEOUT
-    _facts: Any = None
-    _node_list: list[Node] | None = field(default=None, repr=False)
+    view: DocumentView | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.view is None:
+            self.view = DocumentView(self.doc)
 
     def nodes(self) -> list[Node]:
-        """Every node of the tree in document order (`doc.root.walk()`), listed once: scopes ask
-        for them again and again, and walking the tree through nested generators costs more."""
-        if self._node_list is None:
-            self._node_list = list(self.doc.root.walk())
-        return self._node_list
+        """Every node of the tree in document order (`doc.root.walk()`)."""
+        return self.view.nodes
 
     # ---- facts -------------------------------------------------------------------------------
     @property
     def facts(self) -> Any:
-        if self._facts is None:
-            from ..facts import extract_facts
-
-            self._facts = extract_facts(self.doc)
-        return self._facts
+        return self.view.facts
 
     def fact_family(self, family: str) -> list[Any]:
         return list(getattr(self.facts, family, None) or [])

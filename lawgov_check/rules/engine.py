@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Document, Finding, RulesetDecision
-from .context import DEFAULT_REGEX_TIMEOUT, CheckContext
+from .context import DEFAULT_REGEX_TIMEOUT, CheckContext, DocumentView
 from .hits import Hit, RuleTimeout
 from .kinds import kind_module
 from .loader import Catalogue, Rule, Ruleset
@@ -78,7 +78,7 @@ def evaluate(doc: Document, catalogue: Catalogue, subject: Subject, selection: S
              manifest: dict[str, Any] | None = None, lang: str = "zh",
              regex_timeout: float = DEFAULT_REGEX_TIMEOUT) -> Evaluation:
     result = Evaluation()
-    shared_facts: dict[str, Any] = {}
+    view = DocumentView(doc)  # nodes and facts shared by every ruleset
     for ruleset in catalogue.rulesets:
         applies, reason = ruleset_decision(ruleset, subject, selection)
         rules = [r for r in ruleset.rules
@@ -89,9 +89,7 @@ def evaluate(doc: Document, catalogue: Catalogue, subject: Subject, selection: S
         (result.applied if applies else result.skipped).append(decision)
         if not applies:
             continue
-        ctx = CheckContext(doc, manifest, parameters_for(catalogue, ruleset, subject), regex_timeout)
-        ctx._facts = shared_facts.get("facts")
-        ctx._node_list = shared_facts.setdefault("nodes", ctx.nodes())
+        ctx = CheckContext(doc, manifest, parameters_for(catalogue, ruleset, subject), regex_timeout, view)
         for rule in rules:
             if not rule_applies(rule, subject):
                 continue
@@ -103,9 +101,6 @@ def evaluate(doc: Document, catalogue: Catalogue, subject: Subject, selection: S
             except Exception as exc:  # a broken rule must not stop the others
                 result.errors.append(f"规则 {rule.code} 执行出错: {type(exc).__name__}: {exc}")
                 continue
-            finally:
-                if ctx._facts is not None:
-                    shared_facts["facts"] = ctx._facts
             result.findings += [stamp(rule, hit, doc, subject.doc_type, lang) for hit in hits]
     unique = {(f.code, f.span, f.message): f for f in result.findings}
     result.findings = sorted(unique.values(), key=Finding.sort_key)

@@ -8,34 +8,19 @@ from pathlib import Path
 import pytest
 
 from hostile_support import run_cli
+from ruleset_builder import make_ruleset_text
 from lawgov_check.api import CheckOptions, check_text
 from lawgov_check.rules.loader import RulesetError, load_ruleset
 from lawgov_check.rules.predicates import PREDICATES
 
-RULE = """\
-  - code: {code}
-    name: {name}
-    status: active
-    severity: warning
-    summary: {{zh: 摘要, en: summary}}
-    message: {{zh: "问题“{{evidence}}”", en: "problem “{{evidence}}”"}}
-    suggestion: {{zh: 建议, en: suggestion}}
-    basis:
-      - {{title: 测试依据, certainty: unverified}}
-    check: {check}
-    examples:
-      pass: ["通过"]
-      fail: ["不通过"]
-"""
 
 CATASTROPHIC = r"{kind: pattern, regex: '(a|aa)+(a|aa)+b'}"
 PLAIN = "{kind: pattern, regex: '违规'}"
 
 
 def ruleset_text(*rules: tuple[str, str], rid: str = "ZZ") -> str:
-    body = "".join(RULE.format(code=code, name=f"rule-{code.lower()}", check=check) for code, check in rules)
-    return (f"id: {rid}\nname: {{zh: 第三方, en: Third party}}\nversion: '0.1'\ndescription: test\n"
-            f"applies_to: {{doc_types: ['*']}}\nparameters: {{}}\nrules:\n{body}")
+    return make_ruleset_text([{"code": code, "name": f"rule-{code.lower()}", "check": check}
+                              for code, check in rules], rid=rid)
 
 
 @pytest.fixture

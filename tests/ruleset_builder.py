@@ -1,4 +1,4 @@
-"""Build small rulesets for engine and kind tests."""
+"""Build small rulesets for engine, kind and third-party ruleset tests."""
 
 from __future__ import annotations
 
