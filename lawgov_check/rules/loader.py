@@ -178,6 +178,13 @@ _LINE_INDENT = re.compile(r"^[ \t-]*", re.MULTILINE)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:?-])&[^\s\[\]{},]")
 
 
+def _bracket_depth(text: str) -> int:
+    depth = 0
+    for bracket in _BRACKETS.findall(text):
+        depth += 1 if bracket in "[{" else -1
+    return depth
+
+
 def _too_deep(text: str) -> bool:
     """True when the YAML nests deeper than MAX_YAML_DEPTH (checked exactly only when it may)."""
     flow = depth = 0
@@ -188,13 +195,22 @@ def _too_deep(text: str) -> bool:
     if flow + block <= MAX_YAML_DEPTH:
         return False
     depth = 0
-    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_YAML_DEPTH:
-                return True
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    return True
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        # libyaml's scanner has a nesting limit of its own, reached before any event is emitted and
+        # worded differently from release to release: an error where the brackets already nest
+        # deeper than ours is ours to word.
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None and _bracket_depth(text[: mark.index]) > MAX_YAML_DEPTH:
+            return True
+        raise
     return False
 
 
