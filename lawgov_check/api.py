@@ -111,6 +111,9 @@ def check_document(doc: Document, *, options: CheckOptions | None = None,
         result.errors.append(str(exc))
         return result
     subject = _subject(doc, options, manifest)
+    if subject.doc_type != doc.doc_type:
+        doc.identity.with_type(subject.doc_type)  # the stated type is the one every rule reads
+    result.warnings += doc.identity.notes
     result.doc_type = subject.doc_type
     result.jurisdiction = (Jurisdiction(province=options.jurisdiction) if options.jurisdiction
                            else doc.jurisdiction)

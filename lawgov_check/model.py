@@ -12,7 +12,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
+
+if TYPE_CHECKING:
+    from .identify import Identity
 
 
 class InputError(Exception):
@@ -165,13 +168,19 @@ NODE_KINDS = (
     "document", "metadata", "metadata_field", "chrome", "org_mark", "doc_number", "title",
     "addressee", "heading", "chapter", "section", "article", "paragraph", "attachment_note",
     "signature", "signature_organ", "signature_date", "note", "imprint", "copy_to", "printed_by",
-    "table_row",
+    "table_row", "issuer",
 )
 
 DOC_TYPES = (
-    "annual_report", "normative_document", "notice", "comment_notice", "drafting_explanation",
-    "review_record", "major_decision", "other",
+    "annual_report", "normative_document", "government_rule", "notice", "comment_notice",
+    "drafting_explanation", "review_record", "major_decision", "other",
 )
+# The finer kinds within a family (Document.subtype); a family without subtypes has None.
+DOC_SUBTYPES = {
+    "major_decision": ("decision", "catalogue", "call_for_items", "hearing"),
+    "comment_notice": ("draft_for_comment", "call_for_proposals", "feedback"),
+    "other": ("information_disclosure_report",),
+}
 
 
 @dataclass
@@ -214,20 +223,47 @@ class Heading:
 
 @dataclass
 class Document:
-    """A parsed document: the tree, its classification and convenient views of it."""
+    """A parsed document: the tree, what it is (decided once, in `identity`) and views of it."""
 
     norm: NormalizedText
     root: Node
-    doc_type: str = "other"
-    year: int | None = None
-    date: dt.date | None = None
-    title: str | None = None
-    doc_number: str | None = None
-    issuer: str | None = None
-    jurisdiction: Jurisdiction = field(default_factory=Jurisdiction)
+    identity: "Identity"
     metadata: dict[str, str] = field(default_factory=dict)
     headings: list[Heading] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    # What the document is, as decided by lawgov_check.identify; read-only views of its decisions.
+    @property
+    def doc_type(self) -> str:
+        return self.identity.doc_type.value or "other"
+
+    @property
+    def subtype(self) -> str | None:
+        return self.identity.subtype.value
+
+    @property
+    def year(self) -> int | None:
+        return self.identity.year.value
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.identity.date.value
+
+    @property
+    def title(self) -> str | None:
+        return self.identity.title.value
+
+    @property
+    def doc_number(self) -> str | None:
+        return self.identity.doc_number.value
+
+    @property
+    def issuer(self) -> str | None:
+        return self.identity.issuer.value
+
+    @property
+    def jurisdiction(self) -> Jurisdiction:
+        return self.identity.jurisdiction
 
     @property
     def text(self) -> str:

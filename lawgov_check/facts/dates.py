@@ -141,3 +141,20 @@ def _extract(text: str, context: FactContext) -> tuple[list[Fact], list[Fact]]:
         attrs["month"], attrs["day"] = month, day
         dates.append(Fact("date", start, end, raw, value, attrs))
     return dates, years
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full date (year, month and day) written in `text`, in any form DATE_RE reads."""
+    dates, _ = _extract(text, FactContext())
+    return next((d.value for d in dates if d.value is not None and not d.attrs.get("year_inferred")
+                 and d.attrs.get("precision") == "day"), None)
+
+
+def stated_years(text: str) -> list[int]:
+    """Years written in `text` (2021年, 2022年度, 二〇二一年), not counting the years of ranges
+    (2021—2025年) or of full dates."""
+    _, years = _extract(_YEAR_RANGE.sub(" ", text), FactContext())
+    return [y.value for y in years]
+
+
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]+\s*(?:19|20)?\d{2}\s*年?")

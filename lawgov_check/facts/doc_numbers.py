@@ -44,6 +44,8 @@ def _prefix_before(text: str, pos: int, allow_space: bool = True) -> int:
             end -= 1
     start = end
     while start > 0 and end - start < MAX_PREFIX and _is_cjk(text[start - 1]):
+        if start >= 2 and text[start - 2].isdigit():
+            break  # 日 of “9月1日” or 年 of “2025年”: a unit after a number never starts an organ's name
         start -= 1
     return start if start < end else pos
 

@@ -1,56 +1,44 @@
-"""Parse normalized text into a Document: grammar → tree → classification."""
+"""Parse normalized text into a Document: grammar → header scan → tree → identity."""
 
 from __future__ import annotations
 
-import re
-
-from ..model import Document, NormalizedText
+from ..identify import identify, scan_header
+from ..model import Document, Node, NormalizedText
 from .builder import TreeBuilder
-from .classify import (body_opening, classify_type, document_date, issuer_of, jurisdiction_of,
-                       report_year)
 from .lines import grammar_lines, mark_chrome
 
 
-_NUMBER_IN_TITLE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,16}[〔\[(【][0-9]{2,4}[〕\])】]第?[0-9]{1,5}号")
-
-
-def _number_in_title(title: str) -> str | None:
-    """Scraped pages often keep the 发文字号 only in the title: 关于…的通知(浙政办发〔2020〕5号)."""
-    match = _NUMBER_IN_TITLE.search(title)
-    return match.group(0) if match else None
-
-
-def parse(norm: NormalizedText) -> Document:
+def parse(norm: NormalizedText, *, doc_type: str | None = None) -> Document:
+    """`doc_type` is the type a user stated; the recognised one is used otherwise."""
     lines = grammar_lines(norm.text)
     mark_chrome(lines, norm.chrome_spans)
-    builder = TreeBuilder(norm, lines)
+    plan = scan_header(norm, lines)
+    builder = TreeBuilder(norm, lines, plan)
     root = builder.build()
-
-    title_node = next((n for n in root.children if n.kind == "title" and not n.attrs.get("embedded")), None)
-    title = title_node.text if title_node else ""
-    number_node = next((n for n in root.walk() if n.kind == "doc_number"), None)
-    opening = body_opening(root)
-    metadata = builder.metadata
-    doc_type = classify_type(title, metadata, builder.headings, norm.text, opening)
-    date = document_date(root, metadata)
-    if doc_type == "annual_report":
-        year = report_year(title, builder.headings, opening, date)
-    else:
-        year = date.year if date else None
-    issuer = issuer_of(root, metadata, title)
-    doc_number = number_node.text if number_node else (
-        metadata.get("文号") or metadata.get("发文字号") or _number_in_title(title))
+    identity = identify(norm, plan, root, builder.headings, builder.metadata,
+                        [line.text for line in lines], [norm.locate(line.start).line for line in lines])
+    if doc_type:
+        identity.with_type(doc_type)
+    _settle_title_nodes(root, identity.title_candidate)
     return Document(
         norm=norm,
         root=root,
-        doc_type=doc_type,
-        year=year,
-        date=date,
-        title=title or None,
-        doc_number=doc_number or None,
-        issuer=issuer,
-        jurisdiction=jurisdiction_of(metadata, issuer, title, opening, norm.text),
-        metadata=metadata,
+        identity=identity,
+        metadata=builder.metadata,
         headings=builder.headings,
         warnings=list(norm.source.warnings) + list(norm.warnings),
     )
+
+
+def _settle_title_nodes(root: Node, chosen: int | None) -> None:
+    """Of the header's title candidates, the chosen one stays the title; a repeat of it (the page's
+    heading above the document's own) is page furniture; anything else is a plain paragraph."""
+    title = next((n for n in root.children if n.attrs.get("candidate") == chosen), None) if chosen is not None else None
+    for node in root.children:
+        if node.kind != "title" or "candidate" not in node.attrs or node is title:
+            continue
+        repeat = title is not None and (node.text in title.text or title.text in node.text)
+        node.kind = "chrome" if repeat else "paragraph"
+        node.attrs = {"header": "repeated_title" if repeat else "title_line"}
+    if title is not None:
+        title.attrs.pop("candidate", None)

@@ -9,92 +9,37 @@ from __future__ import annotations
 
 import re
 
+from ..identify.header import HeaderPlan, ends_with_kind, fields_of, is_titleish
+from ..identify.vocabulary import ORGAN_AT_END
 from ..model import Heading, Node, NormalizedText
 from .lines import Line
 from .markers import LEVELS, heading_title, split_marker
 
-_TITLE_WORDS = re.compile(
-    r"(报告|通知|通告|公告|通报|意见|办法|规定|细则|规则|方案|要点|计划|规划|决定|决议|请示|批复|函|纪要|"
-    r"说明|条例|命令|令|议案|公报|指引|标准|清单|目录|制度|章程|纲要|意见书|审查|审核|情况)"
-)
 _SENTENCE_END = re.compile(r"[。!?;]\s*$")
-# "生成日期: 2020-03-10", "责任编辑: 王某": a page's label and value, never a title.
-_LABEL_VALUE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*:\s*\S")
-_ORGAN_WORDS = re.compile(
-    r"(人民政府|政府|委员会|党委|市委|县委|区委|省委|州委|局|厅|办公室|办公厅|办|部|委|院|中心|所|会|队|站|署|处)\s*$"
-)
-_ORG_MARK = re.compile(r"^\s*(?!.*关于)[^\s《》,:]{2,30}文件\s*$")
 _ENUMERATION = re.compile(r"(?:^|(?<=[。;:]))\s*(?P<marker>[一二三四五六七八九十]{1,3}是)")
-# Keys of the web metadata block (the grammar's METADATA terminal starts a line with one of them)
-# and of the page furniture that shares its lines.
-METADATA_KEYS = (
-    "信息索引号", "索引号", "发布时间", "主题分类", "体裁分类", "组配分类", "服务对象", "发布机构", "发文机关",
-    "成文日期", "发文日期", "发布日期", "公开日期", "印发日期", "生效日期", "施行日期", "废止日期", "失效日期",
-    "有效期", "有效性", "公开方式", "公开范围", "公开形式", "公开时限", "发文字号", "文号", "统一编号", "登记编号",
-    "登记号", "公文种类", "文种", "所属机构", "信息来源", "来源", "生成日期", "发布单位", "信息分类", "内容分类",
-    "公开属性", "文件编号", "效力状态", "时效性", "关键词", "访问次数", "浏览次数", "点击数", "阅读次数",
-    "背景色", "字体", "字号", "分享到", "责任编辑",
-)
-_METADATA_KEY = re.compile("(?:^|(?<=[\\s|]))(?P<key>" + "|".join(METADATA_KEYS) + ")\\s*:")
 
 _RANKS = {"chapter": 0, "section": 1, "article": 2, "heading1": 3, "heading2": 4, "heading3": 5, "heading4": 6}
-_BODY_START_KINDS = set(_RANKS)
-HEADER_TITLE_MAX = 90
-
-
-def _has_content(text: str) -> bool:
-    """False for leftovers of page furniture such as a lone " : "."""
-    return any(ch.isalnum() for ch in text)
 
 
 def _is_titleish(line: Line) -> bool:
-    text = line.text.strip()
-    return (
-        line.kind == "paragraph"
-        and 2 <= len(text) <= HEADER_TITLE_MAX
-        and not _SENTENCE_END.search(text)
-        and "," not in text
-        and not _LABEL_VALUE.match(text)
-    )
+    return line.kind == "paragraph" and is_titleish(line.text)
 
 
 def _is_organ(line: Line) -> bool:
     text = line.text.strip()
     return line.kind == "paragraph" and 2 <= len(text) <= 60 and not _SENTENCE_END.search(text) \
-        and "," not in text and bool(_ORGAN_WORDS.search(text.split()[-1] if text.split() else text))
+        and "," not in text and bool(ORGAN_AT_END.search(text.split()[-1] if text.split() else text))
 
 
-def metadata_fields(text: str) -> dict[str, str]:
-    """Fields of one metadata line in `key: value` or `| key: | value |` form."""
-    fields: dict[str, str] = {}
-    if "|" in text:
-        cells = [c.strip() for c in text.split("|")]
-        cells = [c for c in cells if c != ""]
-        i = 0
-        while i < len(cells):
-            cell = cells[i]
-            if cell.endswith(":"):
-                value = cells[i + 1] if i + 1 < len(cells) and not cells[i + 1].endswith(":") else ""
-                fields[cell[:-1].strip()] = value
-                i += 2 if value else 1
-            elif ":" in cell:
-                key, _, value = cell.partition(":")
-                fields[key.strip()] = value.strip()
-                i += 1
-            else:
-                i += 1
-        return fields
-    matches = list(_METADATA_KEY.finditer(text))
-    for match, following in zip(matches, matches[1:] + [None]):
-        value = text[match.end(): following.start() if following else len(text)]
-        fields[match["key"]] = value.strip()
-    return fields
+def _fields(text: str) -> dict[str, str]:
+    return dict(fields_of(text))
 
 
 class TreeBuilder:
-    def __init__(self, norm: NormalizedText, lines: list[Line]) -> None:
+    def __init__(self, norm: NormalizedText, lines: list[Line], plan: HeaderPlan) -> None:
         self.norm = norm
         self.lines = lines
+        self.plan = plan
         self.root = Node("document", 0, len(norm.text), "")
         self.headings: list[Heading] = []
         self.metadata: dict[str, str] = {}
@@ -104,65 +49,51 @@ class TreeBuilder:
         self._body(body_from)
         return self.root
 
-    # ── header: metadata, org mark, doc number, title, addressee ────────────────────────────
+    # ── header: laid out by the header scan (lawgov_check/identify/header.py) ──────────────────
     def _header(self) -> int:
+        plan = self.plan
         lines = self.lines
-        i = 0
         metadata_node: Node | None = None
-        title_done = False
-        while i < len(lines):
+        starts = {c.first: n for n, c in enumerate(plan.candidates)}
+        fields_by_line: dict[int, list] = {}
+        for f in plan.fields:
+            fields_by_line.setdefault(f.line, []).append(f)
+        for key, value in plan.metadata().items():
+            self.metadata.setdefault(key, value)
+        i = 0
+        while i < plan.body_start:
             line = lines[i]
-            if line.kind in ("metadata_line", "table_rule"):
+            role = plan.roles.get(i, "chrome")
+            if i in starts:
+                candidate = plan.candidates[starts[i]]
+                last = lines[candidate.last]
+                self.root.children.append(Node("title", line.start, last.end, candidate.text,
+                                               {"lines": candidate.last - candidate.first + 1,
+                                                "candidate": starts[i]}))
+                i = candidate.last + 1
+                continue
+            if role == "metadata":
                 if metadata_node is None:
                     metadata_node = Node("metadata", line.start, line.end, "")
                     self.root.children.append(metadata_node)
                 metadata_node.end = line.end
-                for key, value in metadata_fields(line.text).items():
-                    self.metadata.setdefault(key, value)
+                for f in fields_by_line.get(i, []):
                     metadata_node.children.append(
-                        Node("metadata_field", line.start, line.end, line.text.strip(), {"key": key, "value": value}))
-            elif line.kind == "chrome" or not _has_content(line.text):
-                self._add("chrome", line)
-            elif line.kind in ("doc_number_line", "registration_line", "order_number_line"):
-                kind = {"doc_number_line": "doc_number", "registration_line": "doc_number",
-                        "order_number_line": "doc_number"}[line.kind]
-                self._add(kind, line, {"form": line.kind.removesuffix("_line")})
-            elif line.kind == "paragraph" and _ORG_MARK.match(line.text) and not title_done:
+                        Node("metadata_field", line.start, line.end, line.text.strip(), {"key": f.key, "value": f.value}))
+            elif role in ("doc_number", "registration"):
+                self._add("doc_number", line, {"form": line.kind.removesuffix("_line")})
+            elif role == "org_mark":
                 self._add("org_mark", line)
-            elif not title_done and _is_titleish(line) and self._title_plausible(i):
-                i = self._title(i)
-                title_done = True
-                continue
-            elif line.kind == "colon_line" and len(line.text.strip()) <= 150 and "。" not in line.text:
+            elif role == "issuer":
+                self._add("issuer", line)
+            elif role == "addressee":
                 self._add("addressee", line)
-                return i + 1
+            elif role in ("note", "subtitle", "date", "title_line"):
+                self._add("paragraph", line, {"header": role})
             else:
-                return i
+                self._add("chrome", line)
             i += 1
-        return i
-
-    def _title_plausible(self, i: int) -> bool:
-        """A short line is the title if it names a document type or what follows is header or body."""
-        text = self.lines[i].text
-        if _TITLE_WORDS.search(text):
-            return True
-        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        return nxt is not None and (nxt.kind in ("doc_number_line", "colon_line") or _is_titleish(nxt))
-
-    def _title(self, i: int) -> int:
-        first = self.lines[i]
-        end_line = first
-        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        # A title split over two lines: "关于印发《…》" + "的通知", or a first line with no type word.
-        if nxt is not None and _is_titleish(nxt) and len(nxt.text.strip()) <= 40 \
-                and not _TITLE_WORDS.search(first.text.strip()[-4:]) and _TITLE_WORDS.search(nxt.text) \
-                and not _is_organ(nxt):
-            end_line = nxt
-            i += 1
-        text = "".join(line.text.strip() for line in self.lines[self.lines.index(first): i + 1])
-        self.root.children.append(Node("title", first.start, end_line.end, text,
-                                       {"lines": 2 if end_line is not first else 1}))
-        return i + 1
+        return plan.body_start
 
     # ── body: headings nested by level, paragraphs, signature, attachments, 版记 ──────────────
     def _body(self, i: int) -> None:
@@ -209,7 +140,7 @@ class TreeBuilder:
             elif kind in ("copy_to", "printed_by"):
                 self._imprint(line, kind)
             elif kind in ("metadata_line", "table_rule"):
-                self._add("metadata_field", line, metadata_fields(line.text) and {"fields": metadata_fields(line.text)},
+                self._add("metadata_field", line, _fields(line.text) and {"fields": _fields(line.text)},
                           parent=self.root)
             elif kind == "chrome":
                 self._add("chrome", line, parent=self.root)
@@ -275,8 +206,12 @@ class TreeBuilder:
         return i
 
     def _embedded_title(self, i: int) -> int:
-        """After a signature, an issued document often follows with its own title (印发 notices)."""
-        if i < len(self.lines) and _is_titleish(self.lines[i]) and _TITLE_WORDS.search(self.lines[i].text):
+        """After a signature (and its note, 此件公开发布), an issued document often follows with its own
+        title (印发 notices)."""
+        if i < len(self.lines) and self.lines[i].kind == "note":
+            self._add("note", self.lines[i], parent=self.root)
+            i += 1
+        if i < len(self.lines) and _is_titleish(self.lines[i]) and ends_with_kind(self.lines[i].text):
             line = self.lines[i]
             self.root.children.append(Node("title", line.start, line.end, line.text.strip(), {"embedded": True}))
             return i + 1

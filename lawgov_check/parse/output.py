@@ -16,6 +16,7 @@ def render_json(doc: Document, *, with_tree: bool = True) -> dict[str, Any]:
         "media_type": source.media_type,
         "encoding": source.encoding,
         "doc_type": doc.doc_type,
+        "subtype": doc.subtype,
         "year": doc.year,
         "title": doc.title,
         "doc_number": doc.doc_number,
@@ -28,7 +29,8 @@ def render_json(doc: Document, *, with_tree: bool = True) -> dict[str, Any]:
              **_page_or_paragraph(doc, h.start)}
             for h in doc.headings
         ],
-        "warnings": doc.warnings,
+        "warnings": doc.warnings + doc.identity.notes,
+        "identity": doc.identity.to_dict(),
     }
     if with_tree:
         result["tree"] = doc.root.to_dict()
@@ -45,17 +47,25 @@ def _page_or_paragraph(doc: Document, offset: int) -> dict[str, int]:
     return extra
 
 
-def render_tree(doc: Document) -> str:
+def render_tree(doc: Document, *, evidence: bool = True) -> str:
     j = doc.jurisdiction
     place = " / ".join(j.names()) or "—"
     lines = [
         f"文件: {doc.source.path}  ({doc.source.media_type}" + (f", {doc.source.encoding}" if doc.source.encoding else "") + ")",
-        f"类型: {doc.doc_type}   年度: {doc.year or '—'}   日期: {doc.date.isoformat() if doc.date else '—'}",
+        f"类型: {doc.doc_type}" + (f" / {doc.subtype}" if doc.subtype else "")
+        + f" ({doc.identity.doc_type.confidence:.0%})   年度: {doc.year or '—'}   日期: {doc.date.isoformat() if doc.date else '—'}",
         f"标题: {doc.title or '—'}",
         f"文号: {doc.doc_number or '—'}   发文机关: {doc.issuer or '—'}   地区: {place}",
     ]
-    for warning in doc.warnings:
+    for warning in doc.warnings + doc.identity.notes:
         lines.append(f"警告: {warning}")
+    if evidence:
+        lines.append("依据 (evidence):")
+        for name, decision in vars(doc.identity).items():
+            if hasattr(decision, "evidence"):
+                for e in decision.evidence:
+                    where = f" 第{e.line}行" if e.line else ""
+                    lines.append(f"  {name:<10} {e.source}{where}: {e.cue}" + (f" “{e.text}”" if e.text else ""))
     lines.append("")
     for child in doc.root.children:
         _tree_lines(doc, child, 0, lines)

@@ -24,12 +24,14 @@ def run_example(catalogue: Catalogue, rule: Rule, example: str | dict[str, Any],
     fields = example_fields(example)
     doc = document_from_text(fields["text"], f"<{rule.code} example>")
     if "date" in fields:
-        doc.date = dt.date.fromisoformat(fields["date"])
+        doc.identity.state(date=dt.date.fromisoformat(fields["date"]))
     if "year" in fields:
-        doc.year = fields["year"]
+        doc.identity.state(year=fields["year"])
     if fields.get("meta") is not None:
         manifest = validate_manifest(fields["meta"], f"<{rule.code} example meta>")
     doc_type = fields.get("doc_type") or (manifest or {}).get("doc_type") or doc.doc_type
+    if doc_type != doc.doc_type:
+        doc.identity.with_type(doc_type)
     place = fields.get("jurisdiction") or (manifest or {}).get("jurisdiction")
     subject = Subject(doc_type=doc_type, jurisdictions=(place,) if place else tuple(doc.jurisdiction.names()),
                       date=doc.date, year=doc.year)

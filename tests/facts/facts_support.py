@@ -11,8 +11,7 @@ from lawgov_check.pipeline import document_from_text
 
 def make_document(text: str, *, year: int | None = None, date: dt.date | None = None) -> Document:
     doc = document_from_text(text)
-    doc.year = year
-    doc.date = date
+    doc.identity.state(year=year, date=date)
     return doc
 
 
@@ -23,6 +22,5 @@ def folded_document(original: str) -> Document:
     source = Source.from_plain_text("<folded>", original)
     norm = NormalizedText(source, original.translate(table), list(range(len(original) + 1)))
     doc = parse(norm)
-    doc.year = None
-    doc.date = None
+    doc.identity.state(year=None, date=None)
     return doc

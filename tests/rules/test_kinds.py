@@ -21,7 +21,7 @@ def _hits(write_ruleset, check, text="正文", *, manifest=None, year=None, date
     path = write_ruleset(make_ruleset_text([{"code": "XX01", "check": check}], parameters=parameters))
     catalogue = load_catalogue([str(path)], bundled=False)
     doc = document_from_text(text)
-    doc.year, doc.date = year, date
+    doc.identity.state(year=year, date=date)
     result = evaluate(doc, catalogue, Subject("notice", year=year, date=date), Selection(), manifest=manifest)
     assert not result.errors, result.errors
     return result.findings

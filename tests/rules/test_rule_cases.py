@@ -29,9 +29,9 @@ def _cases():
 def _findings(code: str, case: dict):
     doc = document_from_text(case["text"], f"{code}.txt")
     if "date" in case:
-        doc.date = case["date"] if isinstance(case["date"], dt.date) else dt.date.fromisoformat(case["date"])
+        doc.identity.state(date=case["date"] if isinstance(case["date"], dt.date) else dt.date.fromisoformat(case["date"]))
     if "year" in case:
-        doc.year = case["year"]
+        doc.identity.state(year=case["year"])
     options = CheckOptions(select=[code], doc_type=case.get("doc_type"),
                            jurisdiction=case.get("jurisdiction"), meta=case.get("meta"))
     result = check_document(doc, options=options, catalogue=load_rules())

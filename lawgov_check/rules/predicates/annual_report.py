@@ -14,6 +14,7 @@ from typing import Iterator
 
 import regex
 
+from ...identify.report_parts import FIRST_RESPONSIBLE, YEAR, parts_named
 from ...model import Document
 from ..context import CheckContext
 from ..hits import Hit
@@ -27,15 +28,7 @@ PART_NAMES = {
     "plans": ("下一年度推进法治政府建设的主要安排", "next year's main plans"),
 }
 
-_FIRST_RESPONSIBLE = re.compile(r"第一责任人|主要负责人履行|履行(?:推进)?法治(?:政府)?建设(?:第一)?(?:责任|职责)")
-_SHORTCOMINGS = re.compile(r"存在(?:的)?(?:主要)?(?:问题|不足|短板|差距|困难|薄弱)|不足|短板|差距|薄弱环节|弱项|"
-                           r"(?:^|[、和及与])(?:主要)?问题(?:和|及|与|分析|$)|困难和问题")
-_PLANS_STRONG = re.compile(r"工作思路|主要安排|工作安排|工作计划|下一步|下一年|下步|工作打算|工作设想|"
-                           r"努力方向|明年|今后|展望|工作部署|工作谋划|主要任务和措施|重点工作|工作重点|主要目标")
-_MEASURES = re.compile(r"成效|成绩|主要做法|工作情况|举措|开展情况|主要工作|进展|推进情况|落实情况|"
-                       r"完成情况|基本情况|工作成果|做法|亮点|工作开展|建设情况")
 _CAUSES = re.compile(r"原因|分析|根源|成因|症结|究其|归因|在于")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d{2})")
 _UNMARKED_HEADING_MAX = 40
 
@@ -50,24 +43,6 @@ class Anchor:
     level: int  # 1–4 for headings, 5 for an unmarked line, 6 for a paragraph lead
 
 
-def _parts_of(text: str, year: int | None) -> set[str]:
-    parts = set()
-    if _FIRST_RESPONSIBLE.search(text):
-        parts.add("first_responsible")
-        return parts
-    if _SHORTCOMINGS.search(text):
-        parts.add("shortcomings")
-    years = {int(y) for y in _YEAR.findall(text)}
-    next_year = year is not None and (year + 1) in years and year not in years
-    if _PLANS_STRONG.search(text) or next_year:
-        parts.add("plans")
-    if _MEASURES.search(text) and not (next_year and not re.search(r"成效|成绩|完成情况", text)):
-        parts.add("measures")
-    if "plans" in parts and "measures" in parts and not re.search(r"下一步|下一年|明年|今后|打算|思路|安排|计划", text):
-        parts.discard("plans")
-    return parts
-
-
 def _anchors(doc: Document) -> list[Anchor]:
     anchors = [Anchor(h.start, h.end, _lead_phrase(h.text) if h.level > 1 else h.text, h.level)
                for h in doc.headings]
@@ -78,7 +53,7 @@ def _anchors(doc: Document) -> list[Anchor]:
         line = node.text.strip()
         if 2 <= len(line) <= _UNMARKED_HEADING_MAX and not re.search(r"[。;；]", line[:-1]):
             anchors.append(Anchor(node.start, node.end, line, 5))
-        elif _FIRST_RESPONSIBLE.search(line[:40]):
+        elif FIRST_RESPONSIBLE.search(line[:40]):
             anchors.append(Anchor(node.start, node.end, line[:40], 6))
     return sorted(anchors, key=lambda a: a.start)
 
@@ -95,7 +70,7 @@ def report_parts(doc: Document) -> dict[str, Anchor]:
     found: dict[str, Anchor] = {}
     for levels in ((1,), (2,), (3, 4, 5), (6,)):
         for anchor in (a for a in anchors if a.level in levels):
-            for part in _parts_of(anchor.text, year):
+            for part in parts_named(anchor.text, year):
                 if part == "measures" and levels == (6,):
                     continue
                 found.setdefault(part, anchor)
@@ -111,7 +86,7 @@ def _topical_sections(doc: Document, found: dict[str, Anchor]) -> Anchor | None:
     others = [a.start for a in found.values()]
     first_other = min(others) if others else len(doc.text)
     for h in doc.headings:
-        if h.level == 1 and h.start < first_other and not _parts_of(h.text, None):
+        if h.level == 1 and h.start < first_other and not parts_named(h.text, None):
             return Anchor(h.start, h.end, h.text, 1)
     if not any(h.level == 1 for h in doc.headings):
         body = [n for n in doc.root.walk() if n.kind == "paragraph" and n.end <= first_other]
@@ -162,7 +137,7 @@ def causes_missing(ctx: CheckContext) -> Iterator[Hit]:
 
 def _years_in(text: str) -> tuple[set[int], list[tuple[int, int]]]:
     ranges = [(int(a), int(b)) for a, b in _YEAR_RANGE.findall(text)]
-    singles = {int(y) for y in _YEAR.findall(_YEAR_RANGE.sub("", text))}
+    singles = {int(y) for y in YEAR.findall(_YEAR_RANGE.sub("", text))}
     return singles, ranges
 
 

@@ -1,0 +1,106 @@
+"""One authority for what a document is: its type and subtype, title, 发文字号, date, issuer, report
+year and jurisdiction, each decided once from all the evidence and carried with that evidence.
+
+The parse output, the rules and the reporters read these decisions; none derives them again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Heading, Jurisdiction, Node, NormalizedText
+from .doc_type import UNSURE, TypeInputs, decide_type
+from .evidence import Decision, Evidence
+from .fields import decide_date, decide_doc_number, decide_issuer, decide_report_year
+from .header import HeaderPlan, scan_header
+from .jurisdiction import jurisdiction_of
+from .title import decide_title
+
+__all__ = ["Identity", "identify", "scan_header", "HeaderPlan", "Decision", "Evidence"]
+
+OPENING_CHARS = 600
+
+
+@dataclass
+class Identity:
+    doc_type: Decision[str]
+    subtype: Decision[str]
+    title: Decision[str]
+    doc_number: Decision[str]
+    date: Decision[dt.date]
+    issuer: Decision[str]
+    year: Decision[int]
+    jurisdiction: Jurisdiction
+    title_candidate: int | None = None  # which header title candidate was chosen (index into the plan)
+    notes: list[str] = field(default_factory=list)  # what a reader should know (an uncertain type)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name).to_dict()
+                for name in ("doc_type", "subtype", "title", "doc_number", "date", "issuer", "year")}
+
+    def state(self, **values: Any) -> "Identity":
+        """Replace decisions with values a caller states (a test, an example, a workflow manifest)."""
+        for name, value in values.items():
+            setattr(self, name, Decision(value, 1.0, (Evidence("option", "调用方指定 (stated by the caller)", str(value)),)))
+        return self
+
+    def with_type(self, doc_type: str) -> "Identity":
+        """The identity with the type a user stated (--doc-type) instead of the recognised one."""
+        self.doc_type = Decision(doc_type, 1.0, (Evidence("option", "用户指定 (--doc-type)", doc_type),))
+        self.subtype = Decision(None)
+        self.notes = [n for n in self.notes if "--doc-type" not in n]
+        return self
+
+
+def _opening(root: Node) -> str:
+    text: list[str] = []
+    total = 0
+    for node in root.walk():
+        if node.kind in ("paragraph", "heading", "article") and not node.attrs.get("header"):
+            text.append(node.text)
+            total += len(node.text)
+            if total >= OPENING_CHARS:
+                break
+    return "".join(text)[:OPENING_CHARS]
+
+
+def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[Heading],
+             metadata: dict[str, str], header_texts: list[str], line_numbers: list[int]) -> Identity:
+    """`header_texts[i]` and `line_numbers[i]` are the text and the original line of grammar line i."""
+    locate = norm.locate
+    embedded = next(((n.text, locate(n.start).line) for n in root.children
+                     if n.kind == "title" and n.attrs.get("embedded")), None)
+    title = decide_title(plan, line_numbers, embedded)
+    number_node = next((n for n in root.walk() if n.kind == "doc_number" and n.attrs.get("form") != "registration"), None)
+    doc_number = decide_doc_number(plan, header_texts, line_numbers, number_node,
+                                   locate(number_node.start).line if number_node else None)
+    signature = next((n for n in root.walk() if n.kind == "signature_date"), None)
+    closing = [(n.text, locate(n.start).line) for n in root.children if n.kind == "paragraph"][-8:][::-1]
+    date = decide_date((signature.text, locate(signature.start).line) if signature else None,
+                       plan, header_texts, line_numbers, closing)
+    organs = [n.text for n in root.walk() if n.kind == "signature_organ"]
+    issuer = decide_issuer(organs, plan, header_texts, title.decision.value, line_numbers)
+    opening = _opening(root)
+    notes_text = [header_texts[i] for i, role in plan.roles.items() if role == "note"]
+    doc_type, subtype = decide_type(TypeInputs(
+        title=title.decision.value, metadata=metadata, headings=headings, opening=opening, text=norm.text,
+        doc_number=doc_number.value, has_addressee=any(n.kind == "addressee" for n in root.children),
+        embedded_title=embedded[0] if embedded else None, header_notes=notes_text))
+    if doc_type.value == "annual_report":
+        year = decide_report_year(title.decision.value, headings, opening, date)
+    elif date.value is not None:
+        year = Decision(date.value.year, date.confidence, date.evidence)
+    else:
+        year = Decision(None)
+    notes = []
+    if doc_type.confidence <= UNSURE:
+        notes.append(f"文档类型不确定（识别为 {doc_type.value}），可用 --doc-type 指定 "
+                     f"(the document type is uncertain: state it with --doc-type)")
+    return Identity(
+        doc_type=doc_type, subtype=subtype, title=title.decision, doc_number=doc_number, date=date,
+        issuer=issuer, year=year,
+        jurisdiction=jurisdiction_of(metadata, issuer.value, title.decision.value or "", opening, norm.text),
+        title_candidate=plan.candidates.index(title.candidate) if title.candidate is not None else None,
+        notes=notes)

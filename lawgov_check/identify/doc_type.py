@@ -1,0 +1,147 @@
+"""What a document is: its family (doc_type) and finer kind (subtype), from the title first, then
+from what the body says it is — never `other` when the opening plainly says what it is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Heading
+from . import vocabulary as v
+from .evidence import Decision, Evidence, shorten
+from .report_parts import parts_in_headings
+
+TITLE_CONFIDENCE = 0.9
+BODY_CONFIDENCE = 0.75
+UNSURE = 0.5
+
+_NORMATIVE_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}规\s*[〔\[(【［﹝]\s*(?:19|20)[0-9]{2}\s*[〕\])】］﹞]\s*第?[0-9]{1,5}\s*号")
+_ORDER_NUMBER = re.compile(r"令\s*第|政令\s*[〔\[(【]")
+_NOTICE_IN_FORCE = re.compile(r"本(?:通知|决定)自.{2,20}(?:起)?(?:施行|实施|生效)[^\n]{0,20}有效期")
+_NOTICE_END = re.compile(r"(?:通知|通告|公告|通报|决定|公示)$")
+_RULE_TITLE = re.compile(r"(?:办法|规定|细则|规则|实施意见|暂行|试行|若干措施|管理制度)》?(?:的通知|的决定)?$")
+_REPORT_TITLE = re.compile(r"报告|情况|总结")
+_SOLICIT_TITLE = re.compile(r"征求意见|意见征集|征集意见|公开征求|征求.{0,20}意见")
+_HEARING_TITLE = re.compile(r"听证(?:会|公告|通告|通知|公示)")
+_REGISTRATION_FIELDS = ("统一编号", "登记编号", "登记号")
+
+
+@dataclass
+class TypeInputs:
+    title: str | None
+    metadata: dict[str, str]
+    headings: list[Heading]
+    opening: str  # the first few hundred characters of the body
+    text: str  # the whole normalized text
+    doc_number: str | None
+    has_addressee: bool
+    embedded_title: str | None  # the title of a document issued under a covering notice
+    header_notes: list[str]  # parenthetical notes under the title: (…人民政府令第N号公布…)
+
+
+def _decided(doc_type: str, subtype: str | None, confidence: float, source: str, cue: str,
+             text: str) -> tuple[Decision[str], Decision[str]]:
+    evidence = (Evidence(source, cue, shorten(text)),)
+    return Decision(doc_type, confidence, evidence), Decision(subtype, confidence if subtype else 0.0, evidence if subtype else ())
+
+
+def decide_type(x: TypeInputs) -> tuple[Decision[str], Decision[str]]:
+    return _by_title(x) or _by_body(x) or _decided("other", None, 0.3 if not x.title else UNSURE, "title" if x.title else "body",
+                                                  "未见可判断类型的标志 (no sign of a known kind)", x.title or x.opening[:40])
+
+
+def _by_title(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
+    title = x.title or ""
+    if not title:
+        return _by_number(x)
+    outer = re.sub(r"《[^》]*》", "《》", title)  # the title without the names it quotes
+    core = v.TRAILING_QUALIFIER.sub("", title)
+    c = TITLE_CONFIDENCE
+
+    def t(doc_type: str, subtype: str | None, cue: str):
+        return _decided(doc_type, subtype, c, "title", cue, title)
+
+    if v.DISCLOSURE_REPORT.search(title) and re.search(r"年度报告|工作报告|年报", title):
+        return t("other", "information_disclosure_report", "政府信息公开年度报告 (a disclosure report, not judged here)")
+    if v.INTERPRETATION.search(core):
+        return t("drafting_explanation", None, "起草说明或政策解读 (an explanation)")
+    if v.REVIEW_RECORD.search(title):
+        return t("review_record", None, "合法性审查意见 (a legality review record)")
+    if _HEARING_TITLE.search(outer):
+        return t("major_decision", "hearing", "听证会公告 (a hearing announcement)")
+    if v.FEEDBACK.search(outer):
+        return t("comment_notice", "feedback", "征求意见结果反馈 (feedback on comments received)")
+    if v.CATALOGUE.search(title) and not re.search(r"(?:办法|规定|细则|指引)》?$", core):
+        return t("major_decision", "catalogue", "重大行政决策事项目录 (a decision catalogue)")
+    if v.DECISION_ITEMS_CALL.search(title):
+        return t("major_decision", "call_for_items", "征集重大行政决策事项 (a call for decision items)")
+    if _SOLICIT_TITLE.search(outer) or ("征求意见稿" in title and not _NOTICE_END.search(core)):
+        return t("comment_notice", "draft_for_comment", "征求意见 (a draft put out for comment)")
+    if v.CALL_FOR_PROPOSALS.search(outer):
+        return t("comment_notice", "call_for_proposals", "征集建议 (a call for proposals)")
+    if v.MAJOR_DECISION.search(outer) and not _RULE_TITLE.search(core):
+        return t("major_decision", "decision", "重大行政决策事项 (a major administrative decision)")
+    if v.RULE_OF_LAW_GOVERNMENT.search(outer) and _REPORT_TITLE.search(outer) and not v.PLAN_WORDS.search(outer):
+        return t("annual_report", None, "法治政府建设情况报告 (a report on rule-of-law government)")
+    by_number = _by_number(x)
+    if by_number:
+        return by_number
+    if _RULE_TITLE.search(core) or _NOTICE_IN_FORCE.search(x.text) or any(
+            (x.metadata.get(k) or "").strip() for k in _REGISTRATION_FIELDS):
+        return t("normative_document", None, "标题为办法、规定等 (the title names rules)")
+    if _NOTICE_END.search(core):
+        return t("notice", None, "标题以通知、公告等结尾 (the title names a notice)")
+    return None
+
+
+def _by_number(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
+    """A government rule is published by an order (令第N号); a normative document's number has 规."""
+    number = x.doc_number or ""
+    notes = " ".join(x.header_notes)
+    title = x.title or ""
+    if (_ORDER_NUMBER.search(number) or re.search(r"令\s*第.{1,12}号\s*公布", notes)) and not _NOTICE_END.search(title):
+        return _decided("government_rule", None, TITLE_CONFIDENCE, "header", "以政府令公布 (published by an order)",
+                        number or notes)
+    if _NORMATIVE_NUMBER.search(number) or _NORMATIVE_NUMBER.search(title):
+        return _decided("normative_document", None, TITLE_CONFIDENCE, "header",
+                        "发文字号含“规” (a normative document's number)", number or title)
+    return None
+
+
+def _by_body(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
+    opening = x.opening
+    c = BODY_CONFIDENCE
+
+    def b(doc_type: str, subtype: str | None, cue: str, text: str = opening):
+        return _decided(doc_type, subtype, c, "opening", cue, text)
+
+    if v.HEARING.search(opening) and v.HEARING_ANNOUNCEMENT.search(opening):
+        return b("major_decision", "hearing", "开头宣布举行听证会 (the opening announces a hearing)")
+    if v.CATALOGUE.search(opening) and re.search(r"印发|公布|发布", opening):
+        return b("major_decision", "catalogue", "开头印发或公布决策事项目录 (the opening issues a catalogue)")
+    if v.DECISION_ITEMS_CALL.search(opening):
+        return b("major_decision", "call_for_items", "开头征集重大行政决策事项 (the opening calls for items)")
+    if v.COMMENT_INVITATION.search(opening):
+        return b("comment_notice", "draft_for_comment", "开头公开征求意见 (the opening invites comment)")
+    if v.CALL_FOR_PROPOSALS.search(opening[:200]) and re.search(r"公开征集|面向社会", opening):
+        return b("comment_notice", "call_for_proposals", "开头公开征集建议 (the opening calls for proposals)")
+    if _looks_like_annual_report(x) or (len(parts_in_headings([h.text for h in x.headings if h.level == 1])) >= 3
+                                        and "法治" in x.text[:20000]):
+        return b("annual_report", None, "开头回顾本年度法治政府建设 (the opening reports on a year)")
+    if x.has_addressee and v.ADDRESSEE_ISSUE.search(opening):
+        issued = x.embedded_title or ""
+        if _RULE_TITLE.search(v.TRAILING_QUALIFIER.sub("", issued)):
+            return b("normative_document", None, "印发办法、规定等的通知 (a notice issuing rules)", issued)
+        return b("notice", None, "印发文件的通知 (a covering notice)")
+    if x.has_addressee and x.title is None:
+        return b("notice", None, "有主送机关 (addressed to organs)")
+    return None
+
+
+def _looks_like_annual_report(x: TypeInputs) -> bool:
+    head = x.opening[:400]
+    if not v.RULE_OF_LAW_GOVERNMENT.search(head) or v.PLAN_OPENING.search(head):
+        return False
+    if v.DISCLOSURE_REPORT.search(head[:120]):
+        return False
+    return bool(v.YEAR_OPENING.match(x.opening) or v.REPORT_PHRASE.search(head))

@@ -1,0 +1,141 @@
+"""The 发文字号, the date, the issuing organ and the report year, each decided from all its signals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..facts.dates import parse_date, stated_years
+from ..facts.doc_numbers import extract_doc_numbers
+from ..facts.types import FactContext
+from ..model import Heading, Node
+from . import vocabulary as v
+from .evidence import Decision, Evidence, shorten
+from .header import HeaderPlan, is_organ_line, leading_number
+
+_ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>.{2,40}?)(?:关于|印发|转发)")
+_INLINE_SIGNATURE = re.compile(
+    r"(?:^|(?<=[\s。;!?]))(?P<organ>[\u4e00-\u9fff()]{2,30}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+_NOT_A_NUMBER = re.compile(r"^(?:无|暂无|/|-|—)?$")
+
+
+def _numbers_in(text: str) -> list[str]:
+    """发文字号 and orders in a piece of text (not registration numbers), in text order."""
+    return [f.text for f in extract_doc_numbers(text, FactContext()) if f.attrs["kind"] in ("doc_number", "order")]
+
+
+def decide_doc_number(plan: HeaderPlan, header_lines: list[str], line_numbers: list[int],
+                      first_number_node: Node | None, number_node_line: int | None) -> Decision[str]:
+    for index, text in plan.number_texts:
+        if plan.roles.get(index) in ("doc_number", "registration", "metadata") and _numbers_in(text):
+            return Decision(text.strip(), 0.95, (Evidence("header", "页首的发文字号行 (the number line of the header)",
+                                                          text.strip(), line_numbers[index]),))
+    metadata = plan.metadata()
+    for key in v.NUMBER_KEYS:
+        value = (metadata.get(key) or "").strip()
+        if value and not _NOT_A_NUMBER.match(value):
+            return Decision(value, 0.9, (Evidence("metadata", f"页面元数据“{key}” (the page's {key} field)", value),))
+    for index, role in sorted(plan.roles.items()):
+        if role == "title_line":
+            number = leading_number(header_lines[index])
+            if number:
+                return Decision(number, 0.85, (Evidence("header", "标题行中的发文字号 (a number glued to the title)",
+                                                        number, line_numbers[index]),))
+        if role == "note":
+            numbers = _numbers_in(header_lines[index])
+            if numbers:
+                return Decision(numbers[0], 0.85, (Evidence("header", "题注中的令号 (the order number in the note)",
+                                                            numbers[0], line_numbers[index]),))
+    if first_number_node is not None:
+        return Decision(first_number_node.text, 0.7, (Evidence(
+            "body", "正文前部的发文字号行 (a number line near the start)", first_number_node.text, number_node_line),))
+    return Decision(None)
+
+
+def decide_date(signature_date: tuple[str, int] | None, plan: HeaderPlan, header_lines: list[str],
+                line_numbers: list[int], closing_lines: list[tuple[str, int]]) -> Decision[dt.date]:
+    """成文日期: the signature's date, else the metadata's, else the date a note says the document was
+    published or passed, else a signature run into the last line, else the page's publication date."""
+    if signature_date is not None:
+        date = parse_date(signature_date[0])
+        if date:
+            return Decision(date, 0.95, (Evidence("signature", "落款日期 (the date of the signature)",
+                                                  signature_date[0], signature_date[1]),))
+    metadata = plan.metadata()
+    for key in v.DATE_KEYS:
+        date = parse_date(metadata.get(key) or "")
+        if date:
+            return Decision(date, 0.85, (Evidence("metadata", f"页面元数据“{key}” (the page's {key} field)",
+                                                  metadata[key]),))
+    for index, role in sorted(plan.roles.items()):
+        if role == "note" and re.search(r"公布|通过|发布|印发", header_lines[index]):
+            date = parse_date(header_lines[index])
+            if date:
+                return Decision(date, 0.85, (Evidence("header", "题注中的公布或通过日期 (the date in the note)",
+                                                      shorten(header_lines[index]), line_numbers[index]),))
+    for text, line in closing_lines:
+        match = _INLINE_SIGNATURE.search(text)
+        if match and v.ORGAN_AT_END.search(match["organ"].split()[-1]):
+            date = parse_date(match["date"])
+            if date:
+                return Decision(date, 0.75, (Evidence("body", "句末的落款和日期 (a signature run into the last line)",
+                                                      shorten(match.group(0)), line),))
+    for key in ("发布日期", "发布时间", "公开日期"):
+        date = parse_date(metadata.get(key) or "")
+        if date:
+            return Decision(date, 0.5, (Evidence("metadata", f"网页发布日期“{key}” (the page's publication date)",
+                                                 metadata[key]),))
+    return Decision(None)
+
+
+def decide_issuer(signature_organs: list[str], plan: HeaderPlan, header_lines: list[str], title: str | None,
+                  line_numbers: list[int]) -> Decision[str]:
+    if signature_organs:
+        organs = " ".join(dict.fromkeys(signature_organs))
+        return Decision(organs, 0.9, (Evidence("signature", "落款机关 (the organ that signs)", organs),))
+    for index, role in sorted(plan.roles.items()):
+        if role == "issuer" or (role == "title_line" and is_organ_line(header_lines[index])):
+            text = header_lines[index].strip()
+            return Decision(text, 0.8, (Evidence("header", "标题上方的机关名称 (the organ above the title)", text,
+                                                 line_numbers[index]),))
+    match = _ISSUER_IN_TITLE.match(title or "")
+    if match:
+        return Decision(match["issuer"], 0.75, (Evidence("title", "标题中“关于”前的机关 (the organ before 关于)",
+                                                         match["issuer"]),))
+    metadata = plan.metadata()
+    for key in v.ISSUER_KEYS:
+        value = (metadata.get(key) or "").strip()
+        if value and not v.SITE_NAME.search(value):
+            return Decision(value, 0.5, (Evidence("metadata", f"页面元数据“{key}” (the page's {key} field)", value),))
+    return Decision(None)
+
+
+def decide_report_year(title: str | None, headings: list[Heading], opening: str,
+                       date: Decision[dt.date]) -> Decision[int]:
+    """The year an annual report reports on: the title's, unless the first part's heading and the
+    opening agree on another one (a title carried over from last year is the error then); without a
+    title year, the year the opening or the first part names; last, the year before the signature."""
+    first_part = next((h.text for h in headings if h.level == 1), "")
+    heading_years = stated_years(first_part)
+    report_sentence = re.search(r"(?:现将|现就|将)(?P<what>[^。]{0,40}?)(?:报告|汇报)如下", opening)
+    opening_years = stated_years(report_sentence["what"]) if report_sentence else []
+    start = v.YEAR_OPENING.match(opening)
+    if start:
+        opening_years = opening_years or [int(start["year"])]
+    title_years = stated_years(title or "")
+    body = [ys[0] for ys in (heading_years, opening_years) if ys]
+    if title_years:
+        if len(body) == 2 and body[0] == body[1] != title_years[0]:
+            return Decision(body[0], 0.8, (Evidence("headings", "第一部分标题与开头一致 (the first part and the opening agree)",
+                                                    shorten(first_part)),))
+        return Decision(title_years[0], 0.95, (Evidence("title", "标题中的年度 (the year in the title)", title or ""),))
+    if opening_years:
+        return Decision(opening_years[0], 0.85, (Evidence("opening", "开头所述年度 (the year the opening names)",
+                                                          shorten(opening, 30)),))
+    if heading_years:
+        return Decision(heading_years[0], 0.8, (Evidence("headings", "第一部分标题中的年度 (the year in the first part)",
+                                                         shorten(first_part)),))
+    if date.value is not None and date.confidence >= 0.85:
+        return Decision(date.value.year - 1, 0.5, (Evidence("signature", "成文日期的上一年 (the year before the date)",
+                                                            date.value.isoformat()),))
+    return Decision(None)

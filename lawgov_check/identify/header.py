@@ -1,0 +1,285 @@
+"""The header zone of a page: what each line before the body is.
+
+Real pages put many things before a document's body: site banners, column names, breadcrumbs, stale
+dates, bylines, metadata in every layout (label: value; label and value on alternating lines; pipe
+tables with or without colons; the same block twice), the issuing organ on its own line, the
+发文字号, and the title — once, twice, over several lines, wrapped in 《》 or glued to its number.
+This module gives every header line a role and lists the title candidates; `title.py` chooses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from typing import TYPE_CHECKING
+
+from ..model import NormalizedText
+
+if TYPE_CHECKING:
+    from ..parse.lines import Line
+from . import vocabulary as v
+
+HEADER_MAX_LINES = 40
+TITLE_MAX = 90
+_SENTENCE_END = re.compile(r"[。!?;]\s*$")
+_PARENTHETICAL = re.compile(r"^\s*[(\[【].*[)\]】]\s*$")
+_NUMBER_KINDS = ("doc_number_line", "order_number_line")
+_BODY_KINDS = ("heading1", "heading2", "heading3", "heading4", "chapter", "section", "article",
+               "attachment_note", "copy_to", "printed_by")
+
+
+@dataclass
+class Field:
+    key: str  # the label with its spaces removed
+    value: str
+    line: int  # index into the lines
+
+
+@dataclass
+class TitleCandidate:
+    first: int  # indices into the lines (inclusive)
+    last: int
+    text: str  # cleaned: number and wrapping 《》 removed, lines joined
+    cues: list[str] = field(default_factory=list)
+    score: int = 0
+
+
+@dataclass
+class HeaderPlan:
+    roles: dict[int, str]  # line index → chrome | metadata | doc_number | registration | org_mark |
+    #                        issuer | title | note | subtitle | date
+    fields: list[Field]
+    candidates: list[TitleCandidate]
+    body_start: int  # index of the first body line
+    addressee: int | None = None
+    number_texts: list[tuple[int, str]] = field(default_factory=list)  # numbers seen in header lines
+
+    def metadata(self) -> dict[str, str]:
+        """Each label once: its first non-empty value (a block may be printed twice)."""
+        out: dict[str, str] = {}
+        for f in self.fields:
+            if not out.get(f.key):
+                out[f.key] = f.value
+        return out
+
+
+def has_content(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def fields_of(text: str) -> list[tuple[str, str]]:
+    """Label/value pairs of one metadata line: `a: 1 b: 2`, `| a: | 1 |`, `a | 1 | b | 2 |`."""
+    text = v.BULLET.sub("", text)
+    if "|" in text:
+        cells = [c.strip() for c in text.split("|")]
+        cells = [c for c in cells if c]
+        pairs: list[tuple[str, str]] = []
+        i = 0
+        while i < len(cells):
+            label = v.LABEL_CELL.match(cells[i])
+            if label:
+                nxt = cells[i + 1] if i + 1 < len(cells) else ""
+                if nxt and not v.LABEL_CELL.match(nxt):
+                    pairs.append((_key(label["key"]), nxt))
+                    i += 2
+                    continue
+                pairs.append((_key(label["key"]), ""))
+            elif ":" in cells[i] and v.LABEL_WITH_COLON.match(cells[i]):
+                pairs.extend(_colon_pairs(cells[i]))
+            i += 1
+        return pairs
+    return _colon_pairs(text)
+
+
+def _colon_pairs(text: str) -> list[tuple[str, str]]:
+    matches = list(v.LABEL_WITH_COLON.finditer(text))
+    if not matches or text[: matches[0].start()].strip():
+        return []
+    pairs = []
+    for match, following in zip(matches, matches[1:] + [None]):
+        value = text[match.end(): following.start() if following else len(text)]
+        pairs.append((_key(match["key"]), value.strip()))
+    return pairs
+
+
+def _key(label: str) -> str:
+    return re.sub(r"[ \u3000]", "", label)
+
+
+_LABEL_VALUE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*:\s*\S")  # 编辑人员: 王某 — an unknown label
+
+
+def is_titleish(text: str) -> bool:
+    text = text.strip()
+    return (2 <= len(text) <= TITLE_MAX and not _SENTENCE_END.search(text) and "," not in text
+            and not _LABEL_VALUE.match(text)
+            and "。" not in text and not v.PAGE_DATE.search(text) and not v.STALE_DATE.search(text))
+
+
+def _title_shaped(text: str) -> bool:
+    """A line that reads as a title rather than a field's value: long enough and naming a kind."""
+    return len(text) >= 6 and is_titleish(text) and ends_with_kind(text)
+
+
+def is_organ_line(text: str) -> bool:
+    text = text.strip()
+    if not (2 <= len(text) <= 40) or "关于" in text or not is_titleish(text):
+        return False
+    return all(v.ORGAN_AT_END.search(part) for part in text.split())
+
+
+def ends_with_kind(text: str) -> bool:
+    return bool(v.KIND_AT_END.search(v.TRAILING_QUALIFIER.sub("", text.strip())))
+
+
+class _Scanner:
+    def __init__(self, norm: NormalizedText, lines: list[Line]) -> None:
+        self.norm = norm
+        self.lines = lines
+        self.roles: dict[int, str] = {}
+        self.fields: list[Field] = []
+        self.numbers: list[tuple[int, str]] = []
+        self.title_lines: list[int] = []  # lines that may be (part of) the title
+
+    def adjacent(self, i: int, j: int) -> bool:
+        """Lines i and j follow each other with no blank line between them."""
+        return self.norm.text.count("\n", self.lines[i].end, self.lines[j].start) <= 1
+
+    def scan(self) -> HeaderPlan:
+        lines = self.lines
+        addressee = None
+        pending_label: str | None = None  # a label whose value stands on the next line
+        i = 0
+        limit = min(len(lines), HEADER_MAX_LINES)
+        while i < limit:
+            line = lines[i]
+            text = line.text.strip()
+            pairs = fields_of(text)
+            if pairs:
+                for key, value in pairs:
+                    self.fields.append(Field(key, value, i))
+                self.roles[i] = "metadata"
+                pending_label = pairs[-1][0] if not pairs[-1][1] and len(pairs) == 1 else None
+                i += 1
+                continue
+            if pending_label is not None and line.kind not in _BODY_KINDS and line.kind != "colon_line" \
+                    and len(text) <= TITLE_MAX and (pending_label in v.TITLE_KEYS or not _title_shaped(text)):
+                self.fields.append(Field(pending_label, text, i))
+                self.roles[i] = "metadata"
+                if line.kind in _NUMBER_KINDS:
+                    self.numbers.append((i, text))
+                pending_label = None
+                i += 1
+                continue
+            pending_label = None
+            if line.kind == "chrome" or not has_content(text) or line.kind == "table_rule":
+                self.roles[i] = "chrome"
+            elif line.kind in _NUMBER_KINDS:
+                self.roles[i] = "doc_number"
+                self.numbers.append((i, text))
+            elif line.kind == "registration_line":
+                self.roles[i] = "registration"
+                self.numbers.append((i, text))  # 发改办财金规〔2019〕860号 is a 发文字号 despite its 规
+            elif line.kind in _BODY_KINDS or v.CONTENTS.match(text):
+                break
+            elif line.kind == "colon_line" and len(text) <= 150 and "。" not in text:
+                self.roles[i] = "addressee"
+                addressee = i
+                i += 1
+                break
+            elif line.kind == "date_line":
+                if i > 0 and self.roles.get(i - 1) == "issuer":
+                    i -= 1  # an organ over a date is a signature block, not a header: the body starts
+                    del self.roles[i]
+                    break
+                self.roles[i] = "date"
+            elif (v.STALE_DATE.search(text) and len(text) <= 40) or (
+                    v.PAGE_DATE.search(text) and len(text) <= 80 and not _SENTENCE_END.search(text)):
+                self.roles[i] = "chrome"
+            elif _PARENTHETICAL.match(text) and len(text) <= 160:
+                self.roles[i] = "note" if re.search(r"(?:19|20)\d{2}年", text) and len(text) > 24 else "subtitle"
+            elif re.match(r"^\S.{1,30}?\s*文件$", text) and "关于" not in text:
+                self.roles[i] = "org_mark"
+            elif is_organ_line(text) and not ends_with_kind(text.split()[-1]):
+                self.roles[i] = "issuer"
+            elif is_titleish(text):
+                self.roles[i] = "title_line"
+                self.title_lines.append(i)
+            else:
+                break
+            i += 1
+        body_start = i
+        self._banners()
+        candidates = self._candidates()
+        return HeaderPlan(self.roles, self.fields, candidates, body_start, addressee, self.numbers)
+
+    def _banners(self) -> None:
+        """A short line before a longer title line is a site banner or a column name (通知公告, 福州市)."""
+        for n, i in enumerate(self.title_lines):
+            text = self.lines[i].text.strip()
+            later = [j for j in self.title_lines[n + 1:] if j - i <= 4]
+            if (len(text) <= 6 and later and len(self.lines[later[0]].text.strip()) > len(text) + 2) \
+                    or v.SITE_NAME.search(text) and len(text) <= 10:
+                self.roles[i] = "chrome"
+        self.title_lines = [i for i in self.title_lines if self.roles[i] == "title_line"]
+
+    def _candidates(self) -> list[TitleCandidate]:
+        """Runs of title lines (an issuer line may lead a run that goes on with 关于…), joined."""
+        out: list[TitleCandidate] = []
+        starts = sorted(set(self.title_lines) | {i for i, r in self.roles.items() if r == "issuer"})
+        used: set[int] = set()
+        for i in starts:
+            if i in used:
+                continue
+            run = [i]
+            if self.roles[i] == "issuer":
+                nxt = i + 1
+                if nxt not in self.roles or self.roles[nxt] != "title_line" or not self.adjacent(i, nxt) \
+                        or not self.lines[nxt].text.strip().startswith("关于"):
+                    continue
+                run.append(nxt)
+            while not ends_with_kind(_clean(self._joined(run))) and len(run) < 4:
+                nxt = run[-1] + 1
+                if self.roles.get(nxt) != "title_line" or not self.adjacent(run[-1], nxt) \
+                        or _clean(self.lines[nxt].text) == _clean(self.lines[run[-1]].text):
+                    break
+                run.append(nxt)
+            if not ends_with_kind(_clean(self._joined(run))) and len(run) > 1:
+                run = run[: 2 if self.roles[i] == "issuer" else 1]
+            used.update(run)
+            text = _clean(self._joined(run))
+            if text:
+                out.append(TitleCandidate(run[0], run[-1], text))
+            for j in run:
+                self.roles[j] = "title_line"
+        return out
+
+    def _joined(self, run: list[int]) -> str:
+        return "".join(self.lines[j].text.strip() for j in run)
+
+
+_LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,16}[〔\[(【［﹝][0-9]{4}[〕\])】］﹞]第?[0-9]{1,5}号\s*")
+_TRAILING_NUMBER = re.compile(r"\s*[(（][\u4e00-\u9fffA-Za-z]{1,16}[〔\[(【][0-9]{4}[〕\])】]第?[0-9]{1,5}号[)）]\s*$")
+
+
+def _clean(text: str) -> str:
+    """A title line without the 发文字号 glued before or after it, and without wrapping 《》."""
+    text = text.strip()
+    text = _TRAILING_NUMBER.sub("", _LEADING_NUMBER.sub("", text))
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
+        text = text[1:-1]
+    return text.strip()
+
+
+def leading_number(text: str) -> str | None:
+    """The 发文字号 glued to the front or the back of a title line, if any."""
+    match = _LEADING_NUMBER.match(text.strip())
+    if match:
+        return match.group(0).strip()
+    match = _TRAILING_NUMBER.search(text.strip())
+    return match.group(0).strip().strip("()（）") if match else None
+
+
+def scan_header(norm: NormalizedText, lines: list[Line]) -> HeaderPlan:
+    return _Scanner(norm, lines).scan()

@@ -1,0 +1,81 @@
+"""The title: chosen from every candidate the page offers, by what each looks like and where it stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import vocabulary as v
+from .evidence import Decision, Evidence, shorten
+from .header import HeaderPlan, TitleCandidate, ends_with_kind
+
+ACCEPT_SCORE = 4
+
+
+@dataclass
+class TitleChoice:
+    decision: Decision[str]
+    candidate: TitleCandidate | None  # the header lines the title stands on (None: metadata or body)
+
+
+def _norm(text: str) -> str:
+    return "".join(text.split()).strip("《》")
+
+
+def _score(candidate: TitleCandidate, plan: HeaderPlan, others: list[str], meta_title: str) -> None:
+    text = candidate.text
+    key = _norm(text)
+    if ends_with_kind(text):
+        candidate.score += 4
+        candidate.cues.append("以文种结尾 (ends with a document kind)")
+    repeats = [o for o in others if o != key and len(o) >= 6 and (o in key or key in o)]
+    if others.count(key) > 1 or repeats or (meta_title and _norm(meta_title) == key):
+        candidate.score += 3
+        candidate.cues.append("重复出现 (repeated on the page)")
+    following = plan.roles.get(candidate.last + 1)
+    if following in ("doc_number", "addressee") or candidate.last + 1 == plan.addressee:
+        candidate.score += 2
+        candidate.cues.append("其后为文号或主送机关 (followed by the number or the addressee)")
+    if "关于" in text:
+        candidate.score += 1
+        candidate.cues.append("含“关于” (names its subject with 关于)")
+    if len(key) < 5:
+        candidate.score -= 4
+
+
+def _overlaps(a: TitleCandidate, b: TitleCandidate) -> bool:
+    x, y = _norm(a.text), _norm(b.text)
+    return x == y or (min(len(x), len(y)) >= 6 and (x in y or y in x))
+
+
+def decide_title(plan: HeaderPlan, line_numbers: list[int], embedded: tuple[str, int] | None) -> TitleChoice:
+    """`line_numbers[i]` is the original line of header line i; `embedded` is the title of a document
+    issued under a covering notice (its text and line), used when the page shows no title of its own."""
+    metadata = plan.metadata()
+    meta_title = next((metadata[k] for k in v.TITLE_KEYS if metadata.get(k)), "")
+    others = [_norm(c.text) for c in plan.candidates]
+    for candidate in plan.candidates:
+        _score(candidate, plan, others, meta_title)
+    best = max(plan.candidates, key=lambda c: (c.score, -c.first), default=None)
+    if best is not None:
+        # The same title shown twice (the page's heading, then the document's own with its organ):
+        # the first showing is the title, as a reader sees it.
+        best = min((c for c in plan.candidates if _overlaps(c, best) and ends_with_kind(c.text) == ends_with_kind(best.text)),
+                   key=lambda c: c.first)
+    if meta_title and len(meta_title) <= 150 and (best is None or _norm(best.text) != _norm(meta_title)):
+        line = next((f.line for f in plan.fields if f.key in v.TITLE_KEYS and f.value), None)
+        evidence = (Evidence("metadata", "页面元数据的标题字段 (the page's title field)", shorten(meta_title),
+                             line_numbers[line] if line is not None else None),)
+        return TitleChoice(Decision(meta_title, 0.9, evidence), None)
+    if best is not None:
+        first_content = min((i for i, r in plan.roles.items() if r in ("title_line", "issuer")), default=None)
+        plausible_first_line = best.first == first_content and len(_norm(best.text)) >= 6
+        if best.score >= ACCEPT_SCORE or plausible_first_line:
+            confidence = 0.95 if best.score >= 7 else 0.8 if best.score >= ACCEPT_SCORE else 0.5
+            cues = best.cues or ["页首的标题行 (the first title-like line of the page)"]
+            evidence = tuple(Evidence("header", cue, shorten(best.text), line_numbers[best.first]) for cue in cues)
+            return TitleChoice(Decision(best.text, confidence, evidence), best)
+    if embedded is not None:
+        text, line = embedded
+        return TitleChoice(Decision(text, 0.6, (Evidence(
+            "body", "转发或印发的文件标题 (the title of the document the notice issues)", shorten(text), line),)), None)
+    return TitleChoice(Decision(None, 0.0, ()), None)

@@ -1,0 +1,91 @@
+"""The words the recognisers look for: document kinds, organs, metadata labels, page furniture.
+
+Patterns run on normalized text (simplified characters, half-width ASCII punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The kind a title names, at its end: 《党政机关公文处理工作条例》's 15 kinds and the kinds real pages add.
+DOC_KIND_WORDS = (
+    "报告", "通知", "通告", "公告", "通报", "意见", "办法", "规定", "细则", "规则", "方案", "要点", "计划",
+    "规划", "决定", "决议", "请示", "批复", "复函", "函", "纪要", "说明", "条例", "命令", "令", "议案", "公报",
+    "指引", "标准", "清单", "目录", "制度", "章程", "纲要", "意见书", "情况", "体系", "措施", "公示", "反馈",
+    "答复", "指南", "解读", "建议", "汇报", "总结", "细则", "守则", "导则", "公约", "名单", "结果",
+)
+_KIND_ALTERNATION = "|".join(sorted(set(DOC_KIND_WORDS), key=len, reverse=True))
+# A trailing parenthesis qualifies the title without ending it: (征求意见稿) (试行) (2021—2025年).
+TRAILING_QUALIFIER = re.compile(r"(?:\s*[(\[【][^()\[\]【】]{1,20}[)\]】])+\s*$")
+KIND_AT_END = re.compile(rf"(?:{_KIND_ALTERNATION})[》>]?$")
+
+# An organ's name ends with one of these (a signature line, an issuer line above the title).
+ORGAN_AT_END = re.compile(
+    r"(?:人民政府|人民代表大会(?:常务委员会)?|常务委员会|政府|委员会|党委|市委|县委|区委|省委|州委|党工委|"
+    r"办公室|办公厅|办事处|管委会|管理委员会|局|厅|部|委|办|会|院|署|中心|所|站|队|处|科|街道|乡|镇)$"
+)
+
+# Web-page labels of the metadata block, written with or without spaces between their characters.
+METADATA_LABELS = (
+    "信息索引号", "索引号", "发布时间", "主题分类", "体裁分类", "组配分类", "服务对象", "发布机构", "发文机关",
+    "发文机构", "发文单位", "成文日期", "成文时间", "发文日期", "发布日期", "公开日期", "印发日期", "生效日期",
+    "施行日期", "实施日期", "公布日期", "废止日期", "失效日期", "有效期", "有效性", "公开方式", "公开范围",
+    "公开形式", "公开时限", "发文字号", "文号", "统一编号", "登记编号", "登记号", "公文种类", "文种", "所属机构",
+    "信息来源", "来源", "生成日期", "发布单位", "信息分类", "内容分类", "公开属性", "文件编号", "效力状态",
+    "时效性", "时效", "关键词", "主题词", "标题", "名称", "文件名称", "信息名称", "题名", "内容概述", "摘要",
+    "公开目录", "效力位阶", "效力级别", "所属主题", "发布部门", "作者", "浏览", "下载地址",
+)
+# Keys whose value is the document's title, its number, its date of signature, its issuer.
+TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称", "题名")
+NUMBER_KEYS = ("文号", "发文字号")
+DATE_KEYS = ("成文日期", "成文时间", "发文日期", "印发日期", "公布日期")
+ISSUER_KEYS = ("发文机关", "发文机构", "发文单位", "发布机构", "信息来源", "来源")
+REGISTRATION_KEYS = ("统一编号", "登记编号", "登记号", "文件编号")
+
+
+def _spaced(label: str) -> str:
+    """A label that tolerates spaces between its characters: 索 引 号."""
+    return "[ \u3000]{0,3}".join(re.escape(ch) for ch in label)
+
+
+_LABEL_ALTERNATION = "|".join(_spaced(k) for k in sorted(METADATA_LABELS, key=len, reverse=True))
+# "索引号: 123 主题分类: …" — a label then a colon, at the start or after a space, bullet or bar.
+LABEL_WITH_COLON = re.compile(rf"(?:^|(?<=[\s|•·●▪■◆*-]))(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:")
+LABEL_CELL = re.compile(rf"^(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:?$")
+BULLET = re.compile(r"^[\s•·●▪■◆*-]+")
+
+# A line that is a page's date or byline, never a title: "2022-03-30 15:59", "政策法规科 2023-12-29",
+# "作者:… 时间:2024-07-22 14:39:19", "瑞律网整理发布 169°c 2023-12-05".
+PAGE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+# "今天是2024年3月5日 星期二", "天津市某区人民政府 2019年12月3日星期二": a site banner's stale date.
+STALE_DATE = re.compile(r"今天是|星期[一二三四五六日天]|农历")
+SITE_NAME = re.compile(r"(?:网|网站|门户|平台|之家|频道|专栏)$")
+CONTENTS = re.compile(r"^目\s*录$")
+
+# The opening of a document that states what it is.
+REPORT_PHRASE = re.compile(r"(?:报告|汇报)如下|情况报告|工作报告如下")
+RULE_OF_LAW_GOVERNMENT = re.compile(r"法治政府建设")
+# 2021年, 2024年以来, 2022年度 at the very start of the opening: a report looking back on its year.
+YEAR_OPENING = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?:以来|来)?\s*[,，、]?(?!是|为|全年|将|要)")
+DISCLOSURE_REPORT = re.compile(r"政府信息公开|政务公开|信息公开工作")
+# What a plan or a guideline calls itself — in its title, or in its opening (制定本指引, 现提出…要点).
+PLAN_WORDS = re.compile(r"工作要点|实施方案|工作计划|工作指引|指标体系|规划|纲要|考核办法|评估办法|制定本")
+PLAN_OPENING = re.compile(r"制定本|特制定|现提出如下|工作要点如下|要点如下|方案如下")
+COMMENT_INVITATION = re.compile(
+    r"(?:现将|现就|现向|特向|予以公布|全文公布|全文公开|公开征集|向社会|面向社会).{0,60}?征求.{0,12}?意见"
+    r"|征求(?:社会(?:各界|公众)|公众|广大市民|群众).{0,6}?意见|意见反馈截止|反馈意见截止"
+)
+FEEDBACK = re.compile(r"结果反馈|意见(?:建议)?(?:的)?(?:采纳|处理|反馈)情况|征求意见情况|采纳情况")
+CALL_FOR_PROPOSALS = re.compile(r"征集.{0,30}?(?:建议|项目|提案|选题|线索|意见建议)")
+HEARING = re.compile(r"听证")
+HEARING_ANNOUNCEMENT = re.compile(
+    r"(?:举行|召开|组织|举办).{0,60}?听证会|听证会.{0,12}?(?:公告|通告|通知|公示)|听证事项|参加人.{0,8}?报名|听证代表"
+)
+CATALOGUE = re.compile(r"重大行政决策(?:事项)?(?:目录|清单)")
+DECISION_ITEMS_CALL = re.compile(r"征集.{0,30}?重大行政决策(?:事项)?|重大行政决策(?:事项)?.{0,10}?(?:建议项目|征集)")
+MAJOR_DECISION = re.compile(r"重大行政决策")
+RULE_WORDS = re.compile(r"(?:办法|规定|细则|规则|实施意见|若干措施|管理制度)$")
+IN_FORCE_CLAUSE = re.compile(r"本(?:办法|规定|细则|规则|意见|措施|通知|决定)自.{2,24}?(?:起)?(?:施行|实施|生效)")
+INTERPRETATION = re.compile(r"起草说明|编制说明|制定说明|政策解读|的说明$|解读$")
+REVIEW_RECORD = re.compile(r"合法性(?:审查|审核)(?:意见|报告)|(?:审查|审核)意见书")
+ADDRESSEE_ISSUE = re.compile(r"(?:现(?:予)?印发|现将.{0,60}?印发|现转发|现予公布|现予发布|现印发给你们)")
