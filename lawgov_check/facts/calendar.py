@@ -1,8 +1,10 @@
-"""Working-day arithmetic with the official Chinese holiday calendar (`chinese_calendar`).
+"""Calendar arithmetic for periods and deadlines, with the official Chinese holiday calendar.
 
-Counting follows the usual rule for legal periods: the day an act happens is not counted; the
-period starts the next day. Years the library does not cover fall back to Monday–Friday, and the
-`*_checked` variants say whether the answer is exact.
+One counting convention for the whole project (README, "Counting of periods"): a period runs from
+its first to its last day, both included, in calendar days or in working days by the official
+calendar (adjusted working weekends count as working days). Years the `chinese_calendar` package
+does not cover fall back to Monday–Friday, and the `*_checked` variants say whether an answer is
+exact.
 """
 
 from __future__ import annotations
@@ -10,17 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+UNIT_NAMES = {"calendar_days": "日", "working_days": "个工作日", "months": "个月"}
 _ONE_DAY = dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=8192)
 def is_workday_checked(day: dt.date) -> tuple[bool, bool]:
-    """(is a working day, exact): exact is False when the year is outside the library's data."""
-    import chinese_calendar  # imported only when a working day is asked about
-
+    """(is a working day, exact): exact is False when the year is outside the calendar's data."""
     try:
+        import chinese_calendar  # imported only when a working day is asked about
+
         return bool(chinese_calendar.is_workday(day)), True
-    except NotImplementedError:
+    except (ImportError, NotImplementedError):
         return day.weekday() < 5, False
 
 
@@ -28,44 +31,49 @@ def is_workday(day: dt.date) -> bool:
     return is_workday_checked(day)[0]
 
 
-def calendar_days_between(start: dt.date, end: dt.date) -> int:
-    """Calendar days from `start` to `end` (negative when `end` is earlier)."""
-    return (end - start).days
-
-
-def working_days_between_checked(start: dt.date, end: dt.date, inclusive_end: bool = True) -> tuple[int, bool]:
-    """Working days after `start` up to `end` (included unless `inclusive_end` is False).
-
-    Returns (count, exact). An `end` on or before `start` gives 0.
-    """
-    count, exact = 0, True
-    last = end if inclusive_end else end - _ONE_DAY
-    day = start + _ONE_DAY
-    while day <= last:
+def count_checked(start: dt.date, end: dt.date, unit: str, *, inclusive: bool = True) -> tuple[int, bool]:
+    """The length of [start, end] in the unit and whether it is exact; `inclusive` counts the first
+    day too (False: the period starts the day after `start`). An `end` before the first day gives 0
+    working days and a negative number of calendar days."""
+    if unit == "months":
+        months = (end.year - start.year) * 12 + end.month - start.month
+        return months - (1 if end.day < start.day else 0), True
+    first = start if inclusive else start + _ONE_DAY
+    if unit == "calendar_days":
+        return (end - first).days + 1, True
+    days, exact, day = 0, True, first
+    while day <= end:
         workday, day_exact = is_workday_checked(day)
-        count += workday
+        days += workday
         exact = exact and day_exact
         day += _ONE_DAY
-    return count, exact
+    return days, exact
 
 
-def working_days_between(start: dt.date, end: dt.date, inclusive_end: bool = True) -> int:
-    return working_days_between_checked(start, end, inclusive_end)[0]
+def count(start: dt.date, end: dt.date, unit: str, *, inclusive: bool = True) -> int:
+    return count_checked(start, end, unit, inclusive=inclusive)[0]
 
 
-def add_working_days_checked(start: dt.date, n: int) -> tuple[dt.date, bool]:
-    """The n-th working day after `start` (n = 0 gives `start`), and whether it is exact."""
-    if n < 0:
-        raise ValueError("n must not be negative")
-    day, exact = start, True
-    remaining = n
-    while remaining > 0:
-        day += _ONE_DAY
+def add_checked(start: dt.date, amount: int, unit: str) -> tuple[dt.date, bool]:
+    """The day `amount` units after `start` (before it for a negative amount), and whether exact."""
+    if unit == "months":
+        month_index = start.month - 1 + amount
+        year, month = start.year + month_index // 12, month_index % 12 + 1
+        for day in range(start.day, 0, -1):
+            try:
+                return dt.date(year, month, day), True
+            except ValueError:
+                continue
+    if unit == "calendar_days":
+        return start + dt.timedelta(days=amount), True
+    day, step, left, exact = start, (_ONE_DAY if amount >= 0 else -_ONE_DAY), abs(amount), True
+    while left:
+        day += step
         workday, day_exact = is_workday_checked(day)
         exact = exact and day_exact
-        remaining -= workday
+        left -= workday
     return day, exact
 
 
-def add_working_days(start: dt.date, n: int) -> dt.date:
-    return add_working_days_checked(start, n)[0]
+def add(start: dt.date, amount: int, unit: str) -> dt.date:
+    return add_checked(start, amount, unit)[0]

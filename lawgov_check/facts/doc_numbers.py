@@ -129,3 +129,14 @@ def _extract(text: str, context: FactContext) -> list[Fact]:
             continue  # overlapping readings: keep the first, longest
         out.append(fact)
     return out
+
+
+def find_doc_numbers(text: str, kinds: tuple[str, ...] = ("doc_number", "order")) -> list[Fact]:
+    """The numbers of these kinds in a short piece of text (a title, a header line, a field's value),
+    read as `extract_doc_numbers` reads them in a whole document."""
+    return [f for f in _extract(text, FactContext()) if f.attrs["kind"] in kinds]
+
+
+def is_normative_number(fact: Fact) -> bool:
+    """A normative document's 发文字号 carries 规 in its organ code: 浙政办规〔2022〕3号, 江交规〔2022〕2号."""
+    return fact.attrs["kind"] in ("doc_number", "registration") and fact.value["prefix"].endswith("规")

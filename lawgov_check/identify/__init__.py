@@ -13,7 +13,7 @@ from typing import Any
 from ..model import Heading, Jurisdiction, Node, NormalizedText
 from .doc_type import UNSURE, TypeInputs, decide_type
 from .evidence import Decision, Evidence
-from .fields import decide_date, decide_doc_number, decide_issuer, decide_report_year
+from .fields import decide_body_year, decide_date, decide_doc_number, decide_issuer, decide_report_year
 from .header import HeaderPlan, scan_header
 from .jurisdiction import jurisdiction_of
 from .title import decide_title
@@ -31,14 +31,15 @@ class Identity:
     doc_number: Decision[str]
     date: Decision[dt.date]
     issuer: Decision[str]
-    year: Decision[int]
+    year: Decision[int]  # for an annual report the year reported on, else the year of the date
+    body_year: Decision[int]  # the year an annual report's body says it reports on (AR07 compares)
     jurisdiction: Jurisdiction
     title_candidate: int | None = None  # which header title candidate was chosen (index into the plan)
     notes: list[str] = field(default_factory=list)  # what a reader should know (an uncertain type)
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name).to_dict()
-                for name in ("doc_type", "subtype", "title", "doc_number", "date", "issuer", "year")}
+                for name in ("doc_type", "subtype", "title", "doc_number", "date", "issuer", "year", "body_year")}
 
     def state(self, **values: Any) -> "Identity":
         """Replace decisions with values a caller states (a test, an example, a workflow manifest)."""
@@ -88,8 +89,9 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
         title=title.decision.value, metadata=metadata, headings=headings, opening=opening, text=norm.text,
         doc_number=doc_number.value, has_addressee=any(n.kind == "addressee" for n in root.children),
         embedded_title=embedded[0] if embedded else None, header_notes=notes_text))
+    body_year = decide_body_year(headings, opening) if doc_type.value == "annual_report" else Decision(None)
     if doc_type.value == "annual_report":
-        year = decide_report_year(title.decision.value, headings, opening, date)
+        year = decide_report_year(title.decision.value, headings, opening, body_year, date)
     elif date.value is not None:
         year = Decision(date.value.year, date.confidence, date.evidence)
     else:
@@ -100,7 +102,7 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
                      f"(the document type is uncertain: state it with --doc-type)")
     return Identity(
         doc_type=doc_type, subtype=subtype, title=title.decision, doc_number=doc_number, date=date,
-        issuer=issuer, year=year,
+        issuer=issuer, year=year, body_year=body_year,
         jurisdiction=jurisdiction_of(metadata, issuer.value, title.decision.value or "", opening, norm.text),
         title_candidate=plan.candidates.index(title.candidate) if title.candidate is not None else None,
         notes=notes)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..facts.doc_numbers import find_doc_numbers, is_normative_number
 from ..model import Heading
 from . import vocabulary as v
 from .evidence import Decision, Evidence, shorten
@@ -15,7 +16,6 @@ TITLE_CONFIDENCE = 0.9
 BODY_CONFIDENCE = 0.75
 UNSURE = 0.5
 
-_NORMATIVE_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}规\s*[〔\[(【［﹝]\s*(?:19|20)[0-9]{2}\s*[〕\])】］﹞]\s*第?[0-9]{1,5}\s*号")
 _ORDER_NUMBER = re.compile(r"令\s*第|政令\s*[〔\[(【]")
 _NOTICE_IN_FORCE = re.compile(r"本(?:通知|决定)自.{2,20}(?:起)?(?:施行|实施|生效)[^\n]{0,20}有效期")
 _NOTICE_END = re.compile(r"(?:通知|通告|公告|通报|决定|公示)$")
@@ -102,7 +102,7 @@ def _by_number(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
     if (_ORDER_NUMBER.search(number) or re.search(r"令\s*第.{1,12}号\s*公布", notes)) and not _NOTICE_END.search(title):
         return _decided("government_rule", None, TITLE_CONFIDENCE, "header", "以政府令公布 (published by an order)",
                         number or notes)
-    if _NORMATIVE_NUMBER.search(number) or _NORMATIVE_NUMBER.search(title):
+    if any(is_normative_number(f) for f in find_doc_numbers(f"{number} {title}", ("doc_number", "registration"))):
         return _decided("normative_document", None, TITLE_CONFIDENCE, "header",
                         "发文字号含“规” (a normative document's number)", number or title)
     return None

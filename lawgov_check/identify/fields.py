@@ -6,8 +6,7 @@ import datetime as dt
 import re
 
 from ..facts.dates import parse_date, stated_years
-from ..facts.doc_numbers import extract_doc_numbers
-from ..facts.types import FactContext
+from ..facts.doc_numbers import find_doc_numbers
 from ..model import Heading, Node
 from . import vocabulary as v
 from .evidence import Decision, Evidence, shorten
@@ -21,7 +20,7 @@ _NOT_A_NUMBER = re.compile(r"^(?:无|暂无|/|-|—)?$")
 
 def _numbers_in(text: str) -> list[str]:
     """发文字号 and orders in a piece of text (not registration numbers), in text order."""
-    return [f.text for f in extract_doc_numbers(text, FactContext()) if f.attrs["kind"] in ("doc_number", "order")]
+    return [f.text for f in find_doc_numbers(text)]
 
 
 def decide_doc_number(plan: HeaderPlan, header_lines: list[str], line_numbers: list[int],
@@ -110,31 +109,49 @@ def decide_issuer(signature_organs: list[str], plan: HeaderPlan, header_lines: l
     return Decision(None)
 
 
-def decide_report_year(title: str | None, headings: list[Heading], opening: str,
+_PART_HEADING = re.compile(r"成效|成绩|主要做法|工作情况|举措|开展情况|不足|短板|问题|第一责任人")
+_REPORT_SENTENCE = re.compile(r"(?:现将|现就|将)(?P<what>[^。]{0,40}?)(?:报告|汇报)如下")
+
+
+def decide_body_year(headings: list[Heading], opening: str) -> Decision[int]:
+    """The year the body of an annual report says it reports on: the year most often named by the
+    level-1 headings of its required parts, else the year its opening names."""
+    votes = [ys[0] for ys in (stated_years(h.text) for h in headings if h.level == 1 and _PART_HEADING.search(h.text))
+             if len(set(ys)) == 1]
+    if votes:
+        year = max(set(votes), key=votes.count)
+        return Decision(year, 0.85, (Evidence("headings", "各部分标题所述年度 (the year the part headings name)", str(year)),))
+    sentence = _REPORT_SENTENCE.search(opening)
+    years = stated_years(sentence["what"]) if sentence else []
+    start = v.YEAR_OPENING.match(opening)
+    if not years and start:
+        years = [int(start["year"])]
+    if years:
+        return Decision(years[0], 0.8, (Evidence("opening", "开头所述年度 (the year the opening names)",
+                                                 shorten(opening, 30)),))
+    return Decision(None)
+
+
+def decide_report_year(title: str | None, headings: list[Heading], opening: str, body: Decision[int],
                        date: Decision[dt.date]) -> Decision[int]:
     """The year an annual report reports on: the title's, unless the first part's heading and the
     opening agree on another one (a title carried over from last year is the error then); without a
-    title year, the year the opening or the first part names; last, the year before the signature."""
+    title year, the year the body names; last, the year before the signature's date."""
     first_part = next((h.text for h in headings if h.level == 1), "")
     heading_years = stated_years(first_part)
-    report_sentence = re.search(r"(?:现将|现就|将)(?P<what>[^。]{0,40}?)(?:报告|汇报)如下", opening)
-    opening_years = stated_years(report_sentence["what"]) if report_sentence else []
+    sentence = _REPORT_SENTENCE.search(opening)
+    opening_years = stated_years(sentence["what"]) if sentence else []
     start = v.YEAR_OPENING.match(opening)
-    if start:
-        opening_years = opening_years or [int(start["year"])]
+    if start and not opening_years:
+        opening_years = [int(start["year"])]
     title_years = stated_years(title or "")
-    body = [ys[0] for ys in (heading_years, opening_years) if ys]
     if title_years:
-        if len(body) == 2 and body[0] == body[1] != title_years[0]:
-            return Decision(body[0], 0.8, (Evidence("headings", "第一部分标题与开头一致 (the first part and the opening agree)",
-                                                    shorten(first_part)),))
+        if heading_years and opening_years and heading_years[0] == opening_years[0] != title_years[0]:
+            return Decision(heading_years[0], 0.8, (Evidence(
+                "headings", "第一部分标题与开头一致 (the first part and the opening agree)", shorten(first_part)),))
         return Decision(title_years[0], 0.95, (Evidence("title", "标题中的年度 (the year in the title)", title or ""),))
-    if opening_years:
-        return Decision(opening_years[0], 0.85, (Evidence("opening", "开头所述年度 (the year the opening names)",
-                                                          shorten(opening, 30)),))
-    if heading_years:
-        return Decision(heading_years[0], 0.8, (Evidence("headings", "第一部分标题中的年度 (the year in the first part)",
-                                                         shorten(first_part)),))
+    if body.value is not None:
+        return body
     if date.value is not None and date.confidence >= 0.85:
         return Decision(date.value.year - 1, 0.5, (Evidence("signature", "成文日期的上一年 (the year before the date)",
                                                             date.value.isoformat()),))

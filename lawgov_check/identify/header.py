@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING
 
+from ..facts.doc_numbers import find_doc_numbers
 from ..model import NormalizedText
 
 if TYPE_CHECKING:
@@ -259,14 +260,27 @@ class _Scanner:
         return "".join(self.lines[j].text.strip() for j in run)
 
 
-_LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,16}[〔\[(【［﹝][0-9]{4}[〕\])】］﹞]第?[0-9]{1,5}号\s*")
-_TRAILING_NUMBER = re.compile(r"\s*[(（][\u4e00-\u9fffA-Za-z]{1,16}[〔\[(【][0-9]{4}[〕\])】]第?[0-9]{1,5}号[)）]\s*$")
+def _glued_number(text: str) -> tuple[int, int] | None:
+    """The span of a 发文字号 glued to the front of a title line (京政办发〔2016〕26号《…》) or standing
+    in parentheses at its end (关于…的通知(浙政办发〔2020〕5号))."""
+    numbers = find_doc_numbers(text)
+    if not numbers:
+        return None
+    first, last = numbers[0], numbers[-1]
+    if first.start == 0 and first.end < len(text):
+        return first.start, first.end
+    tail = text[last.end:].strip()
+    if last.start > 0 and text[last.start - 1] in "(（" and tail in (")", "）"):
+        return last.start - 1, len(text)
+    return None
 
 
 def _clean(text: str) -> str:
     """A title line without the 发文字号 glued before or after it, and without wrapping 《》."""
     text = text.strip()
-    text = _TRAILING_NUMBER.sub("", _LEADING_NUMBER.sub("", text))
+    span = _glued_number(text)
+    if span is not None:
+        text = (text[: span[0]] + text[span[1]:]).strip()
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
         text = text[1:-1]
     return text.strip()
@@ -274,11 +288,9 @@ def _clean(text: str) -> str:
 
 def leading_number(text: str) -> str | None:
     """The 发文字号 glued to the front or the back of a title line, if any."""
-    match = _LEADING_NUMBER.match(text.strip())
-    if match:
-        return match.group(0).strip()
-    match = _TRAILING_NUMBER.search(text.strip())
-    return match.group(0).strip().strip("()（）") if match else None
+    text = text.strip()
+    span = _glued_number(text)
+    return text[span[0]: span[1]].strip("()（） ") if span is not None else None
 
 
 def scan_header(norm: NormalizedText, lines: list[Line]) -> HeaderPlan:

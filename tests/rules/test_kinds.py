@@ -9,7 +9,7 @@ import pytest
 from lawgov_check.model import Heading
 from lawgov_check.pipeline import document_from_text
 from lawgov_check.rules.engine import evaluate
-from lawgov_check.rules.kinds import _dates
+from lawgov_check.facts import calendar
 from lawgov_check.rules.kinds.consistency import rate_is_consistent
 from lawgov_check.rules.kinds.numbering import numbering_problems
 from lawgov_check.rules.loader import load_catalogue
@@ -55,7 +55,7 @@ def test_fact_where(write_ruleset):
     ("2021-01-15", "2021-03-15", "months", 2),
 ])
 def test_date_counting(start, end, unit, expected):
-    assert _dates.count(dt.date.fromisoformat(start), dt.date.fromisoformat(end), unit) == expected
+    assert calendar.count(dt.date.fromisoformat(start), dt.date.fromisoformat(end), unit) == expected
 
 
 def test_period_from_manifest(write_ruleset):

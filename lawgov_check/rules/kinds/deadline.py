@@ -22,7 +22,7 @@ from typing import Any, Iterator
 
 from ..context import CheckContext
 from ..hits import Hit
-from . import _dates
+from ...facts import calendar
 from ._common import as_date
 
 _COMPARE = {
@@ -50,7 +50,7 @@ def reference_date(reference: dict[str, Any], ctx: CheckContext) -> dt.date | No
     base, _ = _first(ctx, reference["date"])
     if base is None:
         return None
-    return _dates.add(base, int(ctx.value(reference.get("add", 0))), reference.get("unit", "calendar_days"))
+    return calendar.add(base, int(ctx.value(reference.get("add", 0))), reference.get("unit", "calendar_days"))
 
 
 def run(check: dict[str, Any], ctx: CheckContext) -> Iterator[Hit]:

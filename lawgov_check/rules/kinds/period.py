@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from ..context import CheckContext
 from ..hits import Hit
-from . import _dates
+from ...facts import calendar
 from ._common import as_date, get_path, where_holds
 
 _UNIT_ALIASES = {"day": "calendar_days", "days": "calendar_days", "calendar_day": "calendar_days",
@@ -33,7 +33,7 @@ def _fact_length(fact: Any, unit: str, inclusive: bool) -> int | None:
     start = as_date(get_path(value, "start")) if value is not None else None
     end = as_date(get_path(value, "end")) if value is not None else None
     if start and end:
-        return _dates.count(start, end, unit, inclusive=inclusive)
+        return calendar.count(start, end, unit, inclusive=inclusive)
     amount = get_path(value, "amount") if isinstance(value, dict) or hasattr(value, "amount") else value
     fact_unit = get_path(fact, "attrs.unit") or get_path(value, "unit")
     fact_unit = _UNIT_ALIASES.get(str(fact_unit), fact_unit)
@@ -49,12 +49,12 @@ def _subjects(check: dict[str, Any], ctx: CheckContext, unit: str, inclusive: bo
         if isinstance(obj, dict):
             start, end = as_date(obj.get("start")), as_date(obj.get("end"))
             if start and end:
-                yield 0, 0, _dates.count(start, end, unit, inclusive=inclusive), f"{start}—{end}"
+                yield 0, 0, calendar.count(start, end, unit, inclusive=inclusive), f"{start}—{end}"
         return
     if "from" in subject:
         start, end = as_date(ctx.resolve(subject["from"])), as_date(ctx.resolve(subject["to"]))
         if start and end:
-            yield 0, 0, _dates.count(start, end, unit, inclusive=inclusive), f"{start}—{end}"
+            yield 0, 0, calendar.count(start, end, unit, inclusive=inclusive), f"{start}—{end}"
         return
     for fact in ctx.fact_family(subject["fact"]):
         if where_holds(fact, subject.get("where"), ctx):
@@ -72,6 +72,6 @@ def run(check: dict[str, Any], ctx: CheckContext) -> Iterator[Hit]:
         too_long = maximum is not None and length > maximum
         if too_short or too_long:
             yield Hit(start, end, {"length": length, "min": minimum, "max": maximum, "span": text,
-                                   "unit": _dates.UNIT_NAMES[unit],
+                                   "unit": calendar.UNIT_NAMES[unit],
                                    "bound": minimum if too_short else maximum,
                                    "problem": "少于" if too_short else "多于"})

@@ -142,24 +142,8 @@ def _years_in(text: str) -> tuple[set[int], list[tuple[int, int]]]:
 
 
 def body_year(doc: Document) -> int | None:
-    """The report year as the body states it (the achievements part, else the opening)."""
-    candidates: list[int] = []
-    for h in doc.headings:
-        if h.level == 1 and re.search(r"成效|成绩|主要做法|工作情况|举措|开展情况|不足|短板|问题|第一责任人", h.text):
-            singles, _ = _years_in(h.text)
-            if len(singles) == 1:
-                candidates.append(next(iter(singles)))
-    if not candidates:
-        for node in doc.root.walk():
-            if node.kind == "paragraph":
-                match = re.search(r"现将\s*((?:19|20)\d{2})\s*年|^\s*((?:19|20)\d{2})\s*年(?:度|以来|,|，|是)",
-                                  node.text)
-                if match:
-                    candidates.append(int(match.group(1) or match.group(2)))
-                    break
-    if candidates:
-        return max(set(candidates), key=candidates.count)
-    return doc.year
+    """The report year as the body states it, as the recogniser decided it, else the report year."""
+    return doc.identity.body_year.value or doc.year
 
 
 @predicate("ar.plan-year")

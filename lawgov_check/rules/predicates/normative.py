@@ -12,6 +12,7 @@ import regex
 
 from ...facts.numerals import cn_to_int
 from ...facts.segments import Boundaries
+from ...facts.doc_numbers import find_doc_numbers
 from ...model import Document
 from ..context import CheckContext
 from ..hits import Hit
@@ -20,7 +21,6 @@ from . import predicate
 from .comment import (count_days, falls_short, is_market_related, minimum_for, period_values,
                       stated_periods)
 
-_DOC_NUMBER = regex.compile(r"[\p{Han}A-Za-z]{1,20}\s*[〔\[(【（]\s*\d{4}\s*[〕\])】）]\s*第?\s*\d{1,5}\s*号")
 _REGISTRATION_KEYS = ("统一编号", "登记编号", "登记号", "规范性文件登记号", "规范性文件编号", "备案登记号")
 
 
@@ -37,7 +37,7 @@ def doc_number(ctx: CheckContext) -> Iterator[Hit]:
     if not number:
         yield Hit(*_title_span(doc), {"problem": "未载明发文字号", "problem_en": "has no document number",
                                       "number": ""})
-    elif not _DOC_NUMBER.search(number):
+    elif not find_doc_numbers(number, ("doc_number",)):
         node = next((n for n in doc.root.walk() if n.kind == "doc_number"), None)
         span = (node.start, node.end) if node else _title_span(doc)
         yield Hit(*span, {"problem": f"发文字号“{number}”缺少机关代字、年份、序号或“号”",
