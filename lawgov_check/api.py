@@ -79,7 +79,8 @@ def _subject(doc: Document, options: CheckOptions, manifest: dict[str, Any] | No
     doc_type = options.doc_type or (manifest or {}).get("doc_type") or doc.doc_type
     place = options.jurisdiction or (manifest or {}).get("jurisdiction")
     names = (place,) if place else tuple(doc.jurisdiction.names())
-    return Subject(doc_type=doc_type, jurisdictions=names, date=doc.date, year=doc.year)
+    subtype = doc.subtype if doc_type == doc.doc_type else None
+    return Subject(doc_type=doc_type, jurisdictions=names, date=doc.date, year=doc.year, subtype=subtype)
 
 
 def _selection(options: CheckOptions):

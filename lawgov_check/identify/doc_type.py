@@ -71,7 +71,7 @@ def _by_title(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
         return t("major_decision", "hearing", "听证会公告 (a hearing announcement)")
     if v.FEEDBACK.search(outer):
         return t("comment_notice", "feedback", "征求意见结果反馈 (feedback on comments received)")
-    if v.CATALOGUE.search(title) and not re.search(r"(?:办法|规定|细则|指引)》?$", core):
+    if v.CATALOGUE.search(title) and not _RULE_TITLE.search(core):
         return t("major_decision", "catalogue", "重大行政决策事项目录 (a decision catalogue)")
     if v.DECISION_ITEMS_CALL.search(title):
         return t("major_decision", "call_for_items", "征集重大行政决策事项 (a call for decision items)")

@@ -118,6 +118,14 @@ def is_titleish(text: str) -> bool:
             and "。" not in text and not v.PAGE_DATE.search(text) and not v.STALE_DATE.search(text))
 
 
+_NOT_ADDRESSEE = re.compile(r"如下|现将|现就|根据|为了|特此|报告|通知|公告|。")
+
+
+def is_addressee(text: str) -> bool:
+    """各县(市、区)人民政府,市政府各部门: — organs and a colon, not a lead-in sentence (…报告如下:)."""
+    return len(text) <= 150 and not _NOT_ADDRESSEE.search(text)
+
+
 def _title_shaped(text: str) -> bool:
     """A line that reads as a title rather than a field's value: long enough and naming a kind."""
     return len(text) >= 6 and is_titleish(text) and ends_with_kind(text)
@@ -184,7 +192,7 @@ class _Scanner:
                 self.numbers.append((i, text))  # 发改办财金规〔2019〕860号 is a 发文字号 despite its 规
             elif line.kind in _BODY_KINDS or v.CONTENTS.match(text):
                 break
-            elif line.kind == "colon_line" and len(text) <= 150 and "。" not in text:
+            elif line.kind == "colon_line" and is_addressee(text):
                 self.roles[i] = "addressee"
                 addressee = i
                 i += 1

@@ -34,7 +34,7 @@ def run_example(catalogue: Catalogue, rule: Rule, example: str | dict[str, Any],
         doc.identity.with_type(doc_type)
     place = fields.get("jurisdiction") or (manifest or {}).get("jurisdiction")
     subject = Subject(doc_type=doc_type, jurisdictions=(place,) if place else tuple(doc.jurisdiction.names()),
-                      date=doc.date, year=doc.year)
+                      date=doc.date, year=doc.year, subtype=doc.subtype)
     evaluation = evaluate(doc, catalogue, subject,
                           Selection(rulesets=(rule.ruleset_id,), select=(rule.code,)), manifest=manifest)
     return [f for f in evaluation.findings if f.code == rule.code], evaluation.errors

@@ -35,6 +35,7 @@ class RulesetError(Exception):
 @dataclass(frozen=True)
 class Applicability:
     doc_types: tuple[str, ...] = ("*",)
+    subtypes: tuple[str, ...] = ("*",)
     jurisdictions: tuple[str, ...] = ("*",)
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -49,13 +50,16 @@ class Applicability:
         in_force = d.get("in_force") or {}
         as_date = lambda v: dt.date.fromisoformat(v) if v else None  # noqa: E731
         return Applicability(
-            doc_types=tuple(d.get("doc_types", ["*"])), jurisdictions=tuple(d.get("jurisdictions", ["*"])),
+            doc_types=tuple(d.get("doc_types", ["*"])), subtypes=tuple(d.get("subtypes", ["*"])),
+            jurisdictions=tuple(d.get("jurisdictions", ["*"])),
             date_from=as_date(d.get("date_from")), date_to=as_date(d.get("date_to")),
             year_from=d.get("year_from"), year_to=d.get("year_to"),
             in_force_title=in_force.get("title"), in_force_date=as_date(in_force.get("effective")))
 
     def describe(self) -> str:
         parts = [f"文档类型 {'、'.join(self.doc_types)}", f"辖区 {'、'.join(self.jurisdictions)}"]
+        if "*" not in self.subtypes:
+            parts.insert(1, f"子类型 {'、'.join(self.subtypes)}")
         if self.date_from or self.date_to:
             parts.append(f"成文日期 {self.date_from or '…'} 至 {self.date_to or '…'}")
         if self.year_from or self.year_to:

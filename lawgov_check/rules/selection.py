@@ -16,6 +16,7 @@ class Subject:
 
     doc_type: str | None
     jurisdictions: tuple[str, ...] = ()
+    subtype: str | None = None  # None: not recognised, so not excluded by a rule's subtypes
     date: dt.date | None = None
     year: int | None = None
 
@@ -42,6 +43,8 @@ def _reason_outside(applies: Applicability, subject: Subject) -> str | None:
     """Why the subject falls outside the applicability, or None when it falls inside."""
     if "*" not in applies.doc_types and subject.doc_type not in applies.doc_types:
         return f"文档类型 {subject.doc_type or '未识别'} 不在适用范围 ({', '.join(applies.doc_types)})"
+    if "*" not in applies.subtypes and subject.subtype is not None and subject.subtype not in applies.subtypes:
+        return f"文档子类型 {subject.subtype} 不在适用范围 ({', '.join(applies.subtypes)})"
     if "*" not in applies.jurisdictions and not any(
             jurisdiction_matches(j, subject.jurisdictions) for j in applies.jurisdictions):
         where = "、".join(subject.jurisdictions) or "未识别"

@@ -1,0 +1,145 @@
+"""The header zone and the title, on page shapes seen on real government sites (texts our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawgov_check.pipeline import document_from_text
+
+
+def doc(text: str):
+    return document_from_text(text, "page.txt")
+
+
+REPORT_OPENING = "2023年，某区坚持依法行政，扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n全年办理复议案件12件。\n"
+
+
+@pytest.mark.parametrize("banner", [
+    "通知公告",                                     # the site's column name
+    "某某市",                                       # a city banner
+    "某某政务网",                                   # a site name
+    "某某区人民政府 2019年12月3日星期二",             # a stale date banner
+    "当前位置：首页 > 政务公开 > 法治政府建设",        # a breadcrumb
+    "您的位置: 首页 » 法规文件 »",
+])
+def test_furniture_before_the_title_is_not_the_title(banner):
+    d = doc(f"{banner}\n某区2023年度法治政府建设情况报告\n发布时间：2024-03-20 10:05\n{REPORT_OPENING}")
+    assert d.title == "某区2023年度法治政府建设情况报告"
+    assert d.doc_type == "annual_report" and d.year == 2023
+
+
+def test_title_printed_twice_is_one_title():
+    d = doc("某县2024年法治政府建设工作报告\n法规股 2025-01-20\n\n某县司法局\n\n某县2024年法治政府建设工作报告\n\n"
+            + REPORT_OPENING.replace("2023", "2024"))
+    assert d.title == "某县2024年法治政府建设工作报告"
+    assert d.issuer == "某县司法局"
+    assert [n.kind for n in d.root.children if n.text == d.title].count("title") == 1
+
+
+def test_title_over_three_lines_with_the_organ_first():
+    d = doc("某县人民政府办公室\n关于印发某县人民政府2025年度\n重大行政决策事项目录的通知\n某政办发〔2025〕3号\n"
+            "各乡镇人民政府，县政府各部门：\n经县委同意，现将目录印发给你们。\n")
+    assert d.title == "某县人民政府办公室关于印发某县人民政府2025年度重大行政决策事项目录的通知"
+    assert d.doc_number == "某政办发〔2025〕3号"
+    assert (d.doc_type, d.subtype) == ("major_decision", "catalogue")
+
+
+def test_organ_line_not_followed_by_guanyu_is_the_issuer():
+    d = doc("某县人民政府\n2022年度法治政府建设情况报告\n" + REPORT_OPENING.replace("2023", "2022"))
+    assert d.title == "2022年度法治政府建设情况报告"
+    assert d.issuer == "某县人民政府"
+
+
+def test_number_glued_before_the_title_and_title_in_guillemets():
+    d = doc("某政办发〔2021〕9号《某市人民政府办公厅关于印发〈某市2021年政务公开工作要点〉的通知》\n"
+            "《某市人民政府办公厅关于印发〈某市2021年政务公开工作要点〉的通知》\n某政办发〔2021〕9号\n"
+            "各区人民政府，市政府各部门：\n现印发给你们，请认真贯彻落实。\n")
+    assert d.title == "某市人民政府办公厅关于印发〈某市2021年政务公开工作要点〉的通知"
+    assert d.doc_number == "某政办发〔2021〕9号"
+    assert d.doc_type == "notice"
+
+
+def test_page_heading_then_document_heading_keeps_the_first_showing():
+    d = doc("某政发〔2025〕4号关于公布某县人民政府2025年度重大行政决策事项目录的通知\n- 发布日期:2025-04-02\n"
+            "某县人民政府\n关于公布某县人民政府2025年度重大行政决策事项目录的通知\n某政发〔2025〕4号\n"
+            "各镇人民政府，县政府各部门：\n现予公布。\n")
+    assert d.title == "关于公布某县人民政府2025年度重大行政决策事项目录的通知"
+
+
+@pytest.mark.parametrize("metadata", [
+    # alternating label and value lines, with bullets and blank lines
+    "  • 索引号:\n\n    000000000/2024-00001\n  • 发文字号:\n\n    某政发〔2024〕5号\n  • 发文日期:\n\n    2024年05月06日 09:10\n",
+    # a pipe table without colons, labels written with spaces
+    "索 引 号 | 000/2024-0001 | ||\n发布机构 | 某县 | 发文日期 | 2024-05-06 |\n文 号 | 某政发〔2024〕5号 | 主 题 词 | |\n",
+    # label: value pairs on one line
+    "索引号: 000/2024-0001 发布机构: 某县人民政府 成文日期: 2024-05-06 文号: 某政发〔2024〕5号\n",
+])
+def test_metadata_in_every_layout(metadata):
+    d = doc(f"某县人民政府工作规则\n{metadata}\n第一章 总则\n第一条 为规范工作，制定本规则。\n")
+    assert d.title == "某县人民政府工作规则"
+    assert d.doc_number == "某政发〔2024〕5号"
+    assert d.date.isoformat() == "2024-05-06"
+
+
+def test_title_only_in_the_metadata():
+    d = doc("标 题 | 县政府办公室关于公布2024年度某县重大行政决策事项目录的通知 | ||\n文 号 | 某政办发〔2024〕2号 | |\n"
+            "各乡镇人民政府：\n经县政府研究同意，现将目录予以公布。\n")
+    assert d.title == "县政府办公室关于公布2024年度某县重大行政决策事项目录的通知"
+    assert d.doc_number == "某政办发〔2024〕2号"
+
+
+def test_a_field_label_does_not_swallow_the_title_after_it():
+    d = doc("某某法规网\n效力位阶:地方性法规\n时 效  性:\n\n某市立法条例\n某市立法条例\n"
+            "(2018年12月1日某市人民代表大会通过)\n第一章 总则\n")
+    assert d.title == "某市立法条例"
+
+
+def test_decorated_page_heading_loses_to_the_repeated_title():
+    d = doc("2023年某市养犬管理规定最新全文\n某律网整理发布 2023-12-05\n某市养犬管理规定\n某市养犬管理规定\n第一条 为了规范养犬。\n")
+    assert d.title == "某市养犬管理规定"
+
+
+def test_covering_notice_without_a_title_takes_the_issued_documents_title():
+    d = doc("各乡镇人民政府，市级各部门：\n《某市人民政府常务会议议事规则》已经市政府常务会议通过，现予印发。\n"
+            "某市人民政府\n2024年11月20日\n（此件公开发布）\n某市人民政府常务会议议事规则\n第一章 总则\n第一条 为规范议事。\n")
+    assert d.title == "某市人民政府常务会议议事规则"
+    assert d.date.isoformat() == "2024-11-20"
+    assert d.doc_type == "normative_document"
+
+
+def test_unknown_label_is_not_a_title_and_an_untitled_page_has_none():
+    d = doc("编辑人员: 王某\n为加强管理，现将有关事项通知如下。\n")
+    assert d.title is None
+
+
+def test_government_rule_published_by_an_order():
+    d = doc("某市行政规范性文件备案审查办法\n某市行政规范性文件备案审查办法\n某省某市人民政府\n"
+            "(2025年9月1日某市人民政府令第〔2025〕第2号公布 自2025年10月15日起施行)\n第一条 为了加强备案审查。\n")
+    assert d.doc_type == "government_rule"
+    assert d.doc_number == "某市人民政府令第〔2025〕第2号"
+    assert d.date.isoformat() == "2025-09-01"
+    assert d.title == "某市行政规范性文件备案审查办法"
+
+
+def test_order_number_line_makes_a_government_rule():
+    d = doc("某市鼓励投资的规定\n某省某市人民政府\n某政令[1997]29号\n第一条 为鼓励投资，制定本规定。\n")
+    assert d.doc_type == "government_rule" and d.doc_number == "某政令[1997]29号"
+
+
+def test_signature_run_into_the_last_line_dates_the_document():
+    d = doc("为听取意见，拟举行某道路改建工程听证会。现将有关事项公告如下： 一、听证事项：某道路改建。 "
+            "某县公路事务中心 2021年4月22日\n\n主 办:某县人民政府办公室 备案号:0000\n")
+    assert d.date.isoformat() == "2021-04-22"
+    assert (d.doc_type, d.subtype) == ("major_decision", "hearing")
+
+
+def test_chinese_numeral_date_with_a_circle_zero():
+    d = doc("某市某规定\n各县人民政府：\n现将规定印发给你们。\n某市人民政府\n二○一一年七月二十八日\n")
+    assert d.date.isoformat() == "2011-07-28"
+
+
+def test_evidence_is_carried_and_shown():
+    d = doc("某区2023年度法治政府建设情况报告\n" + REPORT_OPENING)
+    title = d.identity.title
+    assert title.confidence >= 0.8 and title.evidence and title.evidence[0].line == 1
+    assert d.identity.to_dict()["doc_type"]["evidence"][0]["source"] == "title"
