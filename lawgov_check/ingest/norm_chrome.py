@@ -36,6 +36,8 @@ _BUTTON_WORDS = ("打印本页", "打印此页", "打印文章", "打印页面",
 _LINK_LIST_WORDS = ("相关链接", "相关阅读", "相关文章", "相关新闻", "相关稿件", "友情链接")
 _NEIGHBOUR_WORDS = ("上一篇", "下一篇", "上一条", "下一条")
 _SOURCE_WORDS = ("信息来源", "文章来源", "稿件来源", "内容来源", "新闻来源", "来源")
+_FOOTER_WORDS = ("ICP备", "公网安备", "网站标识码", "版权所有", "技术支持:", "主 办:", "承 办:",
+                 "网站地图", "联系我们")
 _LOCATION_WORDS = ("当前位置", "您的位置", "您现在的位置", "你现在的位置", "你的位置", "所在位置", "现在位置")
 
 
@@ -89,6 +91,8 @@ CHROME_RULES: list[ChromeRule] = [
     _rule(("责任编辑", "责编"), rf"{_BEFORE}(?:责任编辑|责编) *:(?: *{_VALUE})?"),
     # 当前位置: 首页 > 政务公开 > … — breadcrumb, to the end of the line.
     _rule(_LOCATION_WORDS, rf"^ *{_any(_LOCATION_WORDS)} *:[^\n]*", at_line_start=True),
+    # 主 办:某县人民政府办公室 ICP备案:… / 粤公网安备 … / 网站标识码 / 版权所有 — the site's footer, its whole line.
+    _rule(_FOOTER_WORDS, rf"^[^\n]{{0,80}}?{_any(_FOOTER_WORDS)}[^\n]{{0,80}}$", at_line_start=True),
     # 首页 > 政务公开 > 法治政府 — breadcrumb without a label.
     _rule(("首页",), r"^ *首页 *(?:>>?|»|›|→|/)[^\n]*", at_line_start=True),
 ]
