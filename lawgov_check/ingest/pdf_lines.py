@@ -89,7 +89,8 @@ def clean_line(raw: str) -> str:
 
 
 def page_lines(page: int, text: str, starts: dict[int, LineStart] | None = None) -> list[PdfLine]:
-    """The non-empty, non-page-number lines of one page's extracted text.
+    """The non-empty, non-page-number lines of one page's extracted text, numbered as extracted
+    (`body_lines` renumbers them once running headers and footers are known).
 
     `starts` maps 1-based line numbers to where they start on the page, when known.
     """
