@@ -1,7 +1,8 @@
 """PDF: the text layer of each page, with wrapped lines joined back into paragraphs.
 
-Every original PDF line becomes one segment (page and line on that page), so a joined paragraph
-still locates each of its characters to the page and line it came from.
+Page numbers and running headers and footers are dropped, and paragraphs are joined across page
+breaks too. Every original PDF line becomes one segment (page and line on that page), so a joined
+paragraph still locates each of its characters to the page and line it came from.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Iterator
 
 from ..model import InputError, Segment, Source
 from .limits import Limits
-from .pdf_lines import LineStart, PdfLine, join_paragraphs, joiner, page_lines
+from .pdf_lines import LineStart, PdfLine, body_lines, join_paragraphs, joiner, page_lines
 
 PDF_MEDIA_TYPE = "application/pdf"
 MAX_REPORTED_PARSER_WARNINGS = 3
@@ -50,7 +51,7 @@ def load_pdf(path: str, data: bytes, limits: Limits) -> Source:
     if parser_warnings:
         shown = "; ".join(parser_warnings[:MAX_REPORTED_PARSER_WARNINGS])
         warnings.append(f"PDF 结构不规范，已尽量读取 (PDF structure problems: {shown})")
-    source = _build_source(path, join_paragraphs(pages))
+    source = _build_source(path, join_paragraphs(body_lines(pages)))
     source.warnings.extend(warnings)
     return source
 

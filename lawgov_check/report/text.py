@@ -107,6 +107,12 @@ def _source_excerpt(w: _Writer, doc: DocumentResult, f: Finding, starts: list[in
     line_no, col = position(doc.text, start, starts)
     line_start = starts[line_no - 1]
     line_end = doc.text.find("\n", line_start)
+    if f.location.page is not None:
+        # A PDF paragraph joins several printed lines: quote from the start of the printed line the
+        # finding reports, and number it as the report does (the line on its page).
+        line_start = max(line_start, start - (f.location.column - 1))
+        col = start - line_start + 1
+        line_no = f.location.line
     line = doc.text[line_start: len(doc.text) if line_end < 0 else line_end]
     shown, carets = caret_excerpt(line, col - 1, end - line_start)
     gutter = f"{line_no:>6} | "
