@@ -73,7 +73,8 @@ def render_tree(doc: Document, *, evidence: bool = True) -> str:
 
 
 def _tree_lines(doc: Document, node: Node, depth: int, out: list[str]) -> None:
-    line = doc.locate(node.start).line
+    location = doc.locate(node.start)
+    line = f"{location.page}:{location.line}" if location.page is not None else location.line
     text = node.text if len(node.text) <= _SHOWN_TEXT else node.text[:_SHOWN_TEXT] + "…"
     label = node.kind
     if node.kind == "heading":
