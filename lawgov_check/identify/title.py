@@ -72,7 +72,7 @@ def decide_title(plan: HeaderPlan, line_numbers: list[int], embedded: tuple[str,
         if best.score >= ACCEPT_SCORE or plausible_first_line:
             confidence = 0.95 if best.score >= 7 else 0.8 if best.score >= ACCEPT_SCORE else 0.5
             cues = best.cues or ["页首的标题行 (the first title-like line of the page)"]
-            evidence = tuple(Evidence("header", cue, shorten(best.text), line_numbers[best.first]) for cue in cues)
+            evidence = (Evidence("header", "；".join(cues), shorten(best.text), line_numbers[best.first]),)
             return TitleChoice(Decision(best.text, confidence, evidence), best)
     if embedded is not None:
         text, line = embedded
