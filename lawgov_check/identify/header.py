@@ -126,6 +126,16 @@ def is_addressee(text: str) -> bool:
     return len(text) <= 150 and not _NOT_ADDRESSEE.search(text)
 
 
+_ORDER_HEADING = re.compile(r"^\S{2,30}令$")
+_TRAILING_PAGE_DATE = re.compile(r"\s*[\[(【]?(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\])】]?\s*$")
+
+
+def _dated_title(text: str) -> bool:
+    """A title with the page's date after it (某县2023年度法治政府建设情况报告 2024-03-28)."""
+    match = _TRAILING_PAGE_DATE.search(text)
+    return bool(match) and match.start() >= 8 and is_titleish(text[: match.start()]) and ends_with_kind(text[: match.start()])
+
+
 def _title_shaped(text: str) -> bool:
     """A line that reads as a title rather than a field's value: long enough and naming a kind."""
     return len(text) >= 6 and is_titleish(text) and ends_with_kind(text)
@@ -186,7 +196,14 @@ class _Scanner:
                 self.roles[i] = "chrome"
             elif line.kind in _NUMBER_KINDS:
                 self.roles[i] = "doc_number"
-                self.numbers.append((i, text))
+                previous = self.roles.get(i - 1)
+                if previous == "title_line" and _ORDER_HEADING.match(lines[i - 1].text.strip()):
+                    # 某市人民政府令 / 第123号: the order's heading and number, not a title
+                    self.roles[i - 1] = "doc_number"
+                    self.title_lines.remove(i - 1)
+                    self.numbers.append((i, lines[i - 1].text.strip() + text))
+                else:
+                    self.numbers.append((i, text))
             elif line.kind == "registration_line":
                 self.roles[i] = "registration"
                 self.numbers.append((i, text))  # 发改办财金规〔2019〕860号 is a 发文字号 despite its 规
@@ -203,6 +220,9 @@ class _Scanner:
                     del self.roles[i]
                     break
                 self.roles[i] = "date"
+            elif _dated_title(text):
+                self.roles[i] = "title_line"
+                self.title_lines.append(i)
             elif (v.STALE_DATE.search(text) and len(text) <= 40) or (
                     v.PAGE_DATE.search(text) and len(text) <= 80 and not _SENTENCE_END.search(text)):
                 self.roles[i] = "chrome"
@@ -285,7 +305,7 @@ def _glued_number(text: str) -> tuple[int, int] | None:
 
 def _clean(text: str) -> str:
     """A title line without the 发文字号 glued before or after it, and without wrapping 《》."""
-    text = text.strip()
+    text = _TRAILING_PAGE_DATE.sub("", text.strip())
     span = _glued_number(text)
     if span is not None:
         text = (text[: span[0]] + text[span[1]:]).strip()

@@ -143,3 +143,17 @@ def test_evidence_is_carried_and_shown():
     title = d.identity.title
     assert title.confidence >= 0.8 and title.evidence and title.evidence[0].line == 1
     assert d.identity.to_dict()["doc_type"]["evidence"][0]["source"] == "title"
+
+
+def test_title_with_the_pages_date_after_it():
+    d = doc("某县2023年度法治政府建设情况报告 2024-03-28 09:30\n" + REPORT_OPENING)
+    assert d.title == "某县2023年度法治政府建设情况报告"
+
+
+def test_order_heading_and_number_are_the_number_and_the_rule_title_follows_the_signature():
+    d = doc("某市人民政府令\n第 123 号\n《某市养犬管理办法》已经市人民政府常务会议通过，现予公布，自2023年5月1日起施行。\n"
+            "市长 某某\n2023年3月20日\n某市养犬管理办法\n第一条 为了规范养犬行为，制定本办法。\n")
+    assert d.doc_number.replace(" ", "") == "某市人民政府令第123号"
+    assert d.title == "某市养犬管理办法"
+    assert d.doc_type == "government_rule"
+    assert d.date.isoformat() == "2023-03-20"
