@@ -242,7 +242,8 @@ class HtmlStream:
     the text dropped; the header, filters and summary table, which come first, are written at
     the end from counts and one table row per document."""
 
-    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None,
+                 **_options: object) -> None:
         self.out = out
         self.lang_wanted = lang
         self.tally = CountsTally()
