@@ -155,9 +155,14 @@ def run_texts(run: etree._Element) -> Iterator[tuple[etree._Element, str]]:
             yield item, ""
 
 
+def visible_runs(paragraph: etree._Element) -> list[etree._Element]:
+    """The runs of a paragraph whose text is shown in reading order."""
+    return _VISIBLE_RUNS(paragraph)
+
+
 def paragraph_pieces(paragraph: etree._Element, numbering: Numbering) -> list[Piece]:
     pieces: list[Piece] = [(numbering.marker_for(paragraph), None, 0)]
-    for run in _VISIBLE_RUNS(paragraph):
+    for run in visible_runs(paragraph):
         offset = 0
         for _, text in run_texts(run):
             if text:

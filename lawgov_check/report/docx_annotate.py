@@ -12,11 +12,12 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from ..ingest.docx import visible_runs
 from ..model import DOCX_MEDIA_TYPE, DocumentResult, Finding, InputError
 from .common import (
     TOOL_NAME, cite_all, clamp_span, colon, label, line_starts, position, severity_label, xml_safe,
 )
-from .docx_runs import split_runs, text_origins
+from .docx_runs import RunMap
 from .docx_text import render_text
 
 OUTPUT_SUFFIX = ".lawgov-check.docx"
@@ -64,7 +65,7 @@ def _add_comment(document: WordDocument, runs: list, f: Finding, lang: str) -> N
 
 
 def _paragraph_runs(paragraph: Paragraph) -> list[Run]:
-    runs = [Run(r, paragraph) for r in paragraph._p.iter(qn("w:r"))]
+    runs = [Run(r, paragraph) for r in visible_runs(paragraph._p)]
     return runs if runs else [paragraph.add_run("")]
 
 
@@ -87,15 +88,14 @@ def _annotate_word_file(doc_result: DocumentResult, source_path: str, lang: str)
     paragraphs = numbered_paragraphs(document)
     if not paragraphs:
         paragraphs = [document.add_paragraph()]
-    text, origins = text_origins(document)
-    if doc_result.text != text:  # not the text the findings point into: anchor by paragraph only
-        text, origins = "", []
-    origins = split_runs(origins, _cuts(text, doc_result.findings))
+    runs_of = RunMap(document)
+    text = runs_of.text if doc_result.text == runs_of.text else ""  # else: anchor by paragraph only
+    runs_of.split(_cuts(text, doc_result.findings))
     for f in doc_result.findings:
         span = _exact(text, f)
-        covered = [o for o in origins[span[0]:span[1]] if o is not None] if span else []
+        covered = runs_of.covering(*span) if span else None
         if covered:
-            runs = [Run(covered[0][0], paragraphs[0]), Run(covered[-1][0], paragraphs[0])]
+            runs = [Run(r, paragraphs[0]) for r in covered]
         else:
             index = (f.location.paragraph or f.location.line or 1) - 1
             runs = _paragraph_runs(paragraphs[index] if 0 <= index < len(paragraphs) else paragraphs[0])

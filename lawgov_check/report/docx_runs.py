@@ -1,4 +1,4 @@
-"""Runs of an existing Word file behind each character of its extracted text, and cutting a run in
+"""Runs of an existing Word file behind the characters of its extracted text, and cutting a run in
 two at a character while both halves keep its formatting."""
 
 from __future__ import annotations
@@ -15,22 +15,6 @@ from lxml import etree
 from ..ingest.docx import document_pieces, run_texts
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-# Where each character of the text came from: (run element, offset in the run's text) or None.
-Origin = tuple[etree._Element, int] | None
-
-
-def text_origins(document: WordDocument) -> tuple[str, list[Origin]]:
-    """The text the docx reader extracts from `document`, and the origin of each character."""
-    texts: list[str] = []
-    origins: list[Origin] = []
-    for i, pieces in enumerate(document_pieces(document)):
-        if i:
-            texts.append("\n")
-            origins.append(None)
-        for text, run, offset in pieces:
-            texts.append(text)
-            origins += [None] * len(text) if run is None else [(run, offset + k) for k in range(len(text))]
-    return "".join(texts), origins
 
 
 def _keep(run: etree._Element, lo: int, hi: int, last: bool) -> None:
@@ -53,37 +37,72 @@ def _keep(run: etree._Element, lo: int, hi: int, last: bool) -> None:
         position += len(text)
 
 
-def _run_length(run: etree._Element) -> int:
-    return sum(len(text) for _, text in run_texts(run))
+class RunMap:
+    """The text the docx reader extracts from a document, and for each stretch of it the run it
+    came from. Kept per piece (a run's text, tab or break), not per character."""
 
+    def __init__(self, document: WordDocument) -> None:
+        texts: list[str] = []
+        self.starts: list[int] = []  # text offset of each piece that a run holds
+        self.runs: list[etree._Element] = []
+        self.offsets: list[int] = []  # … and where in its run the piece begins
+        self.lengths: list[int] = []
+        position = 0
+        for i, pieces in enumerate(document_pieces(document)):
+            if i:
+                texts.append("\n")
+                position += 1
+            for text, run, offset in pieces:
+                if run is not None and text:
+                    self.starts.append(position)
+                    self.runs.append(run)
+                    self.offsets.append(offset)
+                    self.lengths.append(len(text))
+                texts.append(text)
+                position += len(text)
+        self.text = "".join(texts)
+        # a run cut in parts: its part boundaries (offsets in the original run) and the parts
+        self.parts: dict[etree._Element, tuple[list[int], list[etree._Element]]] = {}
 
-def split_runs(origins: list[Origin], cuts: Iterable[int]) -> list[Origin]:
-    """Cut runs at each text offset in `cuts` that falls inside a run; return the origins anew,
-    pointing at the parts."""
-    points: dict[etree._Element, set[int]] = defaultdict(set)
-    for cut in cuts:
-        if 0 < cut < len(origins) and origins[cut] is not None and origins[cut - 1] is not None:
-            run, offset = origins[cut]
-            if origins[cut - 1][0] is run and offset > 0:
-                points[run].add(offset)
-    parts: dict[etree._Element, tuple[list[int], list[etree._Element]]] = {}
-    for run, offsets in points.items():
-        bounds = [0, *sorted(offsets), _run_length(run)]
-        pieces = [run] + [copy.deepcopy(run) for _ in bounds[2:]]
-        for i, piece in enumerate(pieces):
-            _keep(piece, bounds[i], bounds[i + 1], last=i == len(pieces) - 1)
-        for previous, piece in zip(pieces, pieces[1:]):
-            previous.addnext(piece)
-        parts[run] = (bounds, pieces)
-    if not parts:
-        return origins
-    updated: list[Origin] = []
-    for origin in origins:
-        if origin is None or origin[0] not in parts:
-            updated.append(origin)
-            continue
+    def _origin(self, position: int) -> tuple[etree._Element, int] | None:
+        """The original run and offset in it of the character at `position`, if a run holds it."""
+        i = bisect.bisect_right(self.starts, position) - 1
+        if i < 0 or position >= self.starts[i] + self.lengths[i]:
+            return None
+        return self.runs[i], self.offsets[i] + position - self.starts[i]
+
+    def _part(self, origin: tuple[etree._Element, int]) -> etree._Element:
         run, offset = origin
-        bounds, pieces = parts[run]
-        i = min(bisect.bisect_right(bounds, offset), len(pieces)) - 1
-        updated.append((pieces[i], offset - bounds[i]))
-    return updated
+        if run not in self.parts:
+            return run
+        bounds, parts = self.parts[run]
+        return parts[min(bisect.bisect_right(bounds, offset), len(parts)) - 1]
+
+    def split(self, cuts: Iterable[int]) -> None:
+        """Cut runs at each text offset in `cuts` that falls inside a run (once, before anchoring)."""
+        points: dict[etree._Element, set[int]] = defaultdict(set)
+        for cut in cuts:
+            here, before = self._origin(cut), self._origin(cut - 1) if cut > 0 else None
+            if here and before and here[0] is before[0] and here[1] > 0:
+                points[here[0]].add(here[1])
+        for run, offsets in points.items():
+            bounds = [0, *sorted(offsets), sum(len(text) for _, text in run_texts(run))]
+            parts = [run] + [copy.deepcopy(run) for _ in bounds[2:]]
+            for i, part in enumerate(parts):
+                _keep(part, bounds[i], bounds[i + 1], last=i == len(parts) - 1)
+            for previous, part in zip(parts, parts[1:]):
+                previous.addnext(part)
+            self.parts[run] = (bounds[:-1], parts)
+
+    def covering(self, start: int, end: int) -> tuple[etree._Element, etree._Element] | None:
+        """The first and the last run (part) holding characters of [start, end)."""
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        found = []
+        while i < len(self.starts) and self.starts[i] < end:
+            lo, hi = max(start, self.starts[i]), min(end, self.starts[i] + self.lengths[i])
+            if lo < hi:
+                found.append((self._origin(lo), self._origin(hi - 1)))
+            i += 1
+        if not found:
+            return None
+        return self._part(found[0][0]), self._part(found[-1][1])

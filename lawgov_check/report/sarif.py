@@ -96,17 +96,22 @@ def pascal_case(kebab: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in kebab.replace("_", "-").split("-") if part)
 
 
+def sarif_region(region: TextRegion) -> dict[str, Any]:
+    """A SARIF region (also what a fix's `deletedRegion` takes)."""
+    return {"startLine": region.start_line, "startColumn": region.start_column,
+            "endLine": region.end_line, "endColumn": region.end_column}
+
+
 def _result(doc: DocumentResult, f: Finding, rule_index: int, artifact_index: int) -> dict[str, Any]:
+    """One result. Optional members (`partialFingerprints`, and `fixes` where a rule knows the
+    replacement) are added at the end, after the required ones."""
     region = text_region(doc, f)
-    sarif_region: dict[str, Any] = {
-        "startLine": region.start_line, "startColumn": region.start_column,
-        "endLine": region.end_line, "endColumn": region.end_column,
-    }
+    located = sarif_region(region)
     if f.evidence:
-        sarif_region["snippet"] = {"text": f.evidence}
+        located["snippet"] = {"text": f.evidence}
     physical: dict[str, Any] = {
         "artifactLocation": {**artifact_location(doc.path), "index": artifact_index},
-        "region": sarif_region,
+        "region": located,
     }
     context = _context_region(doc, region)
     if context:

@@ -233,3 +233,33 @@ def test_text_input_is_laid_out_as_gbt_9704(tmp_path):
     declared = {f.get(qn("w:name")): (f.find(qn("w:altName")).get(qn("w:val")), f.find(qn("w:charset")).get(qn("w:val")))
                 for f in parse_xml(font_table.blob).findall(qn("w:font")) if f.find(qn("w:altName")) is not None}
     assert declared["仿宋_GB2312"] == ("仿宋", "86") and declared["楷体_GB2312"] == ("楷体", "86")
+
+
+def test_word_comments_across_hyperlinks_tabs_and_deleted_text(tmp_path):
+    from lawgov_check.ingest.docx import load_docx
+    from lawgov_check.ingest.limits import DEFAULT_LIMITS
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph._p.append(parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:rPr><w:u w:val="single"/></w:rPr>'
+        '<w:t>联系电话</w:t><w:tab/><w:t>0571-1234</w:t></w:r>'))
+    paragraph._p.append(parse_xml(
+        '<w:del xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="9" w:author="a">'
+        '<w:r><w:delText>删去的</w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(
+        '<w:hyperlink xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:anchor="x">'
+        '<w:r><w:t>，网址见链接</w:t></w:r></w:hyperlink>'))
+    source = tmp_path / "链接.docx"
+    document.save(str(source))
+    text = load_docx(str(source), source.read_bytes(), DEFAULT_LIMITS).text
+    assert text == "联系电话\t0571-1234，网址见链接"
+    findings = [_at(text, "CN08", "电话\t0571"), _at(text, "CN07", "1234，网址")]
+    result = DocumentResult(str(source), media_type=DOCX_MEDIA_TYPE, text=text, findings=findings)
+    out = Path(annotate_docx(result, str(source), str(tmp_path / "out")))
+    ranges = {comment.split("]")[0][1:5]: covered for comment, covered in _comment_ranges(out).items()}
+    assert ranges == {"CN08": "电话0571", "CN07": "1234，网址"}  # (the tab is not a w:t)
+    assert load_docx(str(out), out.read_bytes(), DEFAULT_LIMITS).text == text
+    underlined = [r for r in docx.Document(str(out)).paragraphs[0]._p.iter(qn("w:r"))
+                  if r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:u")) is not None]
+    assert "".join(t.text for r in underlined for t in r.iter(qn("w:t"))) == "联系电话0571-1234"
