@@ -13,7 +13,7 @@ from docx.shared import Pt
 from docx.text.run import Run
 
 from .common import xml_safe
-from .docx_layout import HEADING_1, HEADING_2, apply_gb9704, set_fonts
+from .docx_layout import HEADING_1, HEADING_2, Face, apply_gb9704, set_fonts
 
 # Heading markers of the first two levels as written (full or half width): 一、 and （一）.
 _HEADINGS = (
@@ -68,7 +68,7 @@ def title_lines(lines: list[str], title: str | None) -> range:
     return range(0)
 
 
-def _heading(line: str) -> tuple[str, object, int] | None:
+def _heading(line: str) -> tuple[str, Face, int] | None:
     """(style, face, end of the heading within the line) for a first- or second-level heading."""
     stripped = line.lstrip()
     for style, face, marker in _HEADINGS:
@@ -87,6 +87,7 @@ def render_text(text: str, title: str | None, cuts: set[int]) -> RenderedText:
     lines = text.split("\n")
     title_range = title_lines(lines, title)
     addressee_seen = False  # the first line after the title may be the addressee line
+    ordered_cuts = sorted(cuts)
     offset = 0
     for index, raw in enumerate(lines):
         line = raw[:-1] if raw.endswith("\r") else raw
@@ -105,7 +106,8 @@ def render_text(text: str, title: str | None, cuts: set[int]) -> RenderedText:
         addressee_seen = addressee_seen or (bool(title_range) and index > title_range[-1])
         if line[:1].isspace() or addressee:  # the text brings its own indent; 主送机关 is flush left
             paragraph.paragraph_format.first_line_indent = Pt(0)
-        points = sorted({0, len(line)} | {c - offset for c in cuts if offset < c < offset + len(line)}
+        inside = ordered_cuts[bisect.bisect_right(ordered_cuts, offset):bisect.bisect_left(ordered_cuts, offset + len(line))]
+        points = sorted({0, len(line)} | {c - offset for c in inside}
                         | ({heading[2]} if heading and 0 < heading[2] < len(line) else set()))
         runs = []
         for lo, hi in zip(points, points[1:]):

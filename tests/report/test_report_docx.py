@@ -194,7 +194,7 @@ def test_text_input_comments_cover_exactly_the_evidence(tmp_path):
 
 def test_text_input_is_laid_out_as_gbt_9704(tmp_path):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
+    from docx.shared import Pt
 
     text = ("清川市人民政府关于加强\n城市养犬管理的通知\n\n各区人民政府：\n一、总体要求\n（一）工作目标。到2025年，\n"
             "（二）基本原则\n现将有关事项通知如下。\n")
