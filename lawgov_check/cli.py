@@ -7,6 +7,7 @@ the commands so that `--version` and `--help` start fast.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -143,6 +144,12 @@ def _size(option: str, value: str | None) -> int | None:
     return int(number) * SIZE_UNITS[unit]
 
 
+def _docs_url(value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"https?://\S+", value):
+        raise _fail(f"--docs-url: 不是 http(s) 地址：{value}")
+    return value
+
+
 @app.command(cls=_Command)
 def check(
     paths: list[str] = typer.Argument(..., help="文件、目录或通配符（如 'docs/**/*.docx'；目录递归查找 .txt/.docx/.pdf；- 为标准输入）。"),
@@ -169,6 +176,7 @@ def check(
     max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, help="PDF 的最大页数。"),
     max_inflated: Optional[str] = typer.Option(None, "--max-inflated", help="Word 文件解压后的最大大小（如 200M）。"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="显示进度条（默认：标准错误为终端且文件较多时）。"),
+    docs_url: Optional[str] = typer.Option(None, "--docs-url", help="SARIF 报告中规则说明（docs/rules.md）的地址。"),
 ) -> None:
     """检查文件，输出发现的问题。"""
     from .api import FAIL_ON, CheckOptions, check_paths
@@ -221,7 +229,8 @@ def check(
     fail_on_for = lambda doc: config.settings_for(doc.path).fail_on or "error"  # noqa: E731
     with _ReportOutput(output, files, hold_stdout=display.show and sys.stdout.isatty()) as out:
         report = _Report(fmt, out, color=color, lang=lang, fail_on=fail_on_for,
-                         keep_for_baseline=write_baseline is not None)
+                         keep_for_baseline=write_baseline is not None,
+                         docs_url=_docs_url(docs_url) or config.docs_url)
         with display:
             run = check_paths(files, options=options, config=config, jobs=jobs or default_jobs(),
                               timeout=limit or None, annotate_dir=annotate_dir, baseline=known,
@@ -248,10 +257,10 @@ class _Report:
     baseline to write) needs, so a batch's memory does not grow with its number of documents."""
 
     def __init__(self, fmt: str, out: Any, *, color: bool, lang: str, fail_on: Any,
-                 keep_for_baseline: bool) -> None:
+                 keep_for_baseline: bool, docs_url: str | None = None) -> None:
         from .report import open_stream
 
-        self.stream = open_stream(fmt, out, color=color, lang=lang)
+        self.stream = open_stream(fmt, out, color=color, lang=lang, fail_on=fail_on, docs_url=docs_url)
         self.out = out
         self.fmt = fmt
         self.fail_on = fail_on

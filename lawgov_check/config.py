@@ -97,6 +97,7 @@ class Config:
     timeout: float | None = None
     limits: dict[str, int] = field(default_factory=dict)  # max_bytes, max_pages, max_inflated
     waivers: list[Waiver] = field(default_factory=list)
+    docs_url: str | None = None  # the rule reference SARIF links to
     command_line: Settings = field(default_factory=Settings)  # applied after the file's layers
 
     def settings_for(self, path: str) -> Settings:
@@ -246,7 +247,7 @@ def load_config(path: str | Path) -> Config:
         overrides=[(glob, Settings.from_table(t)) for glob, t in table.get("overrides", {}).items()],
         lang=table.get("lang"), exclude=tuple(table.get("exclude", ())),
         ruleset_files=tuple(str(base / f) for f in table.get("ruleset-files", ())),
-        timeout=table.get("timeout"), limits=limits, waivers=waivers)
+        timeout=table.get("timeout"), limits=limits, waivers=waivers, docs_url=table.get("docs-url"))
 
 
 # ---------------------------------------------------------------- codes against the catalogue

@@ -34,7 +34,7 @@ _VISIBLE_RUNS = etree.XPath(
 )
 _ROWS = etree.XPath("w:tr | w:sdt/w:sdtContent/w:tr", namespaces=NS)
 _CELLS = etree.XPath("w:tc | w:sdt/w:sdtContent/w:tc", namespaces=NS)
-_RUN_TEXT = {
+_RUN_TEXT: dict[str, str | None] = {
     f"{{{W_NS}}}t": None,  # its own text
     f"{{{W_NS}}}tab": "\t",
     f"{{{W_NS}}}ptab": "\t",
@@ -69,8 +69,7 @@ def _open(path: str, data: bytes) -> tuple[etree._Element, Numbering]:
     try:
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
-        numbering_xml = _related_element(document.part, RELATIONSHIP_NUMBERING)
-        styles_xml = document.styles.element
+        numbering = _numbering(document)
         dtd_part = _part_with_dtd(document)
     except PackageNotFoundError:
         raise InputError(path, "Word 文档已损坏或不完整 (corrupt or truncated docx)") from None
@@ -85,7 +84,16 @@ def _open(path: str, data: bytes) -> tuple[etree._Element, Numbering]:
     if dtd_part:
         # The parser neither expands entities nor fetches anything; refuse such a package all the same.
         raise InputError(path, f"Word 文档的 {dtd_part} 含有 DTD/实体声明，拒绝处理 (DTD or entity declaration not allowed)")
-    return body, Numbering(numbering_xml, styles_xml)
+    return body, numbering
+
+
+def _numbering(document) -> Numbering:
+    return Numbering(_related_element(document.part, RELATIONSHIP_NUMBERING), document.styles.element)
+
+
+def document_pieces(document) -> Iterator[list["Piece"]]:
+    """The blocks of an opened python-docx document as `load_docx` reads them, as pieces."""
+    return block_pieces(document.element.body, _numbering(document))
 
 
 def _one_line(message: str) -> str:
@@ -111,38 +119,70 @@ def _related_element(part, relationship_type: str) -> etree._Element | None:
         return None
 
 
+# A piece of a block's text and where it came from: the `w:r` element and the offset of the
+# piece's first character within that run's text (None for text no run holds: numbering markers
+# and the separators put between table cells).
+Piece = tuple[str, "etree._Element | None", int]
+
+
 def _blocks(container: etree._Element, numbering: Numbering) -> Iterator[str]:
     """The text of each paragraph and table row under a body (or content control), in order."""
+    for pieces in block_pieces(container, numbering):
+        yield "".join(piece[0] for piece in pieces)
+
+
+def block_pieces(container: etree._Element, numbering: Numbering) -> Iterator[list[Piece]]:
+    """Each paragraph and table row under a body (or content control), in order, as pieces."""
     for child in container:
         if child.tag == _P:
-            yield paragraph_text(child, numbering)
+            yield paragraph_pieces(child, numbering)
         elif child.tag == _TBL:
             yield from _table_rows(child, numbering)
         elif child.tag == _SDT:
             content = child.find("w:sdtContent", NS)
             if content is not None:
-                yield from _blocks(content, numbering)
+                yield from block_pieces(content, numbering)
+
+
+def run_texts(run: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """Each child of a run with the text it shows ("" for properties, fields, drawings …)."""
+    for item in run:
+        if item.tag in _RUN_TEXT:
+            yield item, _RUN_TEXT[item.tag] or item.text or ""
+        elif item.tag == _BR and item.get(f"{{{W_NS}}}type", "textWrapping") == "textWrapping":
+            yield item, "\n"
+        else:
+            yield item, ""
+
+
+def visible_runs(paragraph: etree._Element) -> list[etree._Element]:
+    """The runs of a paragraph whose text is shown in reading order."""
+    return _VISIBLE_RUNS(paragraph)
+
+
+def paragraph_pieces(paragraph: etree._Element, numbering: Numbering) -> list[Piece]:
+    pieces: list[Piece] = [(numbering.marker_for(paragraph), None, 0)]
+    for run in visible_runs(paragraph):
+        offset = 0
+        for _, text in run_texts(run):
+            if text:
+                pieces.append((text, run, offset))
+                offset += len(text)
+    return pieces
 
 
 def paragraph_text(paragraph: etree._Element, numbering: Numbering) -> str:
-    parts = [numbering.marker_for(paragraph)]
-    for run in _VISIBLE_RUNS(paragraph):
-        for item in run:
-            if item.tag in _RUN_TEXT:
-                parts.append(_RUN_TEXT[item.tag] or item.text or "")
-            elif item.tag == _BR and item.get(f"{{{W_NS}}}type", "textWrapping") == "textWrapping":
-                parts.append("\n")
-    return "".join(parts)
+    return "".join(piece[0] for piece in paragraph_pieces(paragraph, numbering))
 
 
-def _table_rows(table: etree._Element, numbering: Numbering) -> Iterator[str]:
+def _table_rows(table: etree._Element, numbering: Numbering) -> Iterator[list[Piece]]:
     for row in _ROWS(table):
         cells = []
         for cell in _CELLS(row):
             if _continues_merge(cell):
                 continue  # the merged cell's text was already given in the row where it starts
-            cells.append(_cell_text(cell, numbering))
-        yield CELL_SEPARATOR.join(cells) if any(c.strip() for c in cells) else ""
+            cells.append(_cell_pieces(cell, numbering))
+        yield _join(CELL_SEPARATOR, cells) if any(_text(c).strip() for c in cells) else []
 
 
 def _continues_merge(cell: etree._Element) -> bool:
@@ -153,6 +193,34 @@ def _continues_merge(cell: etree._Element) -> bool:
     return False
 
 
-def _cell_text(cell: etree._Element, numbering: Numbering) -> str:
-    texts = [block.strip() for block in _blocks(cell, numbering)]
-    return " ".join(t for t in texts if t).replace("\n", " ")
+def _cell_pieces(cell: etree._Element, numbering: Numbering) -> list[Piece]:
+    blocks = [_strip(block) for block in block_pieces(cell, numbering)]
+    joined = _join(" ", [b for b in blocks if b])
+    return [(text.replace("\n", " "), run, offset) for text, run, offset in joined]
+
+
+def _text(pieces: list[Piece]) -> str:
+    return "".join(piece[0] for piece in pieces)
+
+
+def _join(separator: str, parts: list[list[Piece]]) -> list[Piece]:
+    joined: list[Piece] = []
+    for i, part in enumerate(parts):
+        if i:
+            joined.append((separator, None, 0))
+        joined += part
+    return joined
+
+
+def _strip(pieces: list[Piece]) -> list[Piece]:
+    """The pieces without the leading and trailing whitespace of their joined text."""
+    text = _text(pieces)
+    lead, keep = len(text) - len(text.lstrip()), len(text.strip())
+    out: list[Piece] = []
+    position = 0
+    for piece_text, run, offset in pieces:
+        lo, hi = max(lead, position), min(lead + keep, position + len(piece_text))
+        if lo < hi:
+            out.append((piece_text[lo - position: hi - position], run, offset + lo - position))
+        position += len(piece_text)
+    return out

@@ -14,7 +14,11 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..model import DocumentResult, RunResult
+
+    FailOn = str | Callable[[DocumentResult], str]
 
 # Each renderer is imported only when its format is asked for, so that a plain text check does
 # not pay for python-docx, the HTML assets or the SARIF tables.
@@ -38,19 +42,26 @@ class ReportStream(Protocol):
     def finish(self, run: "RunResult") -> None: ...
 
 
-def open_stream(fmt: str, out: TextIO, *, color: bool = False, lang: str | None = None) -> ReportStream:
-    """A stream writing format `fmt` to `out`; `color` matters for text only, `lang` for labels."""
+def open_stream(fmt: str, out: TextIO, *, color: bool = False, lang: str | None = None,
+                fail_on: "FailOn" = "error", docs_url: str | None = None) -> ReportStream:
+    """A stream writing format `fmt` to `out`.
+
+    `color` matters for text only, `lang` for labels, `fail_on` (a severity or `never`, or a function
+    giving it per document) for JUnit failures, `docs_url` (the rule reference) for SARIF links.
+    """
     try:
         module, name = _STREAMS[fmt]
     except KeyError:
         raise ValueError(f"未知的输出格式：{fmt}（可选：{'、'.join(FORMATS)}）") from None
-    return getattr(import_module(f"{__name__}.{module}"), name)(out, color=color, lang=lang)
+    return getattr(import_module(f"{__name__}.{module}"), name)(
+        out, color=color, lang=lang, fail_on=fail_on, docs_url=docs_url)
 
 
-def render(fmt: str, run: "RunResult", *, color: bool = False, lang: str | None = None) -> str:
-    """Render a run in one of `FORMATS`; `color` matters for text only, `lang` for labels."""
+def render(fmt: str, run: "RunResult", *, color: bool = False, lang: str | None = None,
+           fail_on: "FailOn" = "error", docs_url: str | None = None) -> str:
+    """Render a run in one of `FORMATS` (options as for `open_stream`)."""
     buffer = io.StringIO()
-    stream = open_stream(fmt, buffer, color=color, lang=lang)
+    stream = open_stream(fmt, buffer, color=color, lang=lang, fail_on=fail_on, docs_url=docs_url)
     stream.begin(run)
     for doc in run.documents:
         stream.add(doc)

@@ -1,4 +1,5 @@
-"""A Word copy of a checked document with every finding as a review comment."""
+"""A Word copy of a checked document with every finding as a review comment, anchored on the
+characters the finding is about (the whole paragraph only for document-level findings)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
+from ..ingest.docx import visible_runs
 from ..model import DOCX_MEDIA_TYPE, DocumentResult, Finding, InputError
 from .common import (
     TOOL_NAME, cite_all, clamp_span, colon, label, line_starts, position, severity_label, xml_safe,
 )
+from .docx_runs import RunMap
+from .docx_text import render_text
 
 OUTPUT_SUFFIX = ".lawgov-check.docx"
 AUTHOR_INITIALS = "LC"
-CJK_FONT = "SimSun"
 
 
 def output_path(source_path: str, out_dir: str) -> Path:
@@ -56,14 +60,24 @@ def numbered_paragraphs(document: WordDocument) -> list[Paragraph]:
     return result
 
 
-def _anchor_runs(paragraph: Paragraph) -> list:
-    runs = paragraph.runs
+def _add_comment(document: WordDocument, runs: list, f: Finding, lang: str) -> None:
+    document.add_comment(runs, text=comment_text(f, lang), author=TOOL_NAME, initials=AUTHOR_INITIALS)
+
+
+def _paragraph_runs(paragraph: Paragraph) -> list[Run]:
+    runs = [Run(r, paragraph) for r in visible_runs(paragraph._p)]
     return runs if runs else [paragraph.add_run("")]
 
 
-def _add_comment(document: WordDocument, paragraph: Paragraph, f: Finding, lang: str) -> None:
-    document.add_comment(_anchor_runs(paragraph), text=comment_text(f, lang), author=TOOL_NAME,
-                         initials=AUTHOR_INITIALS)
+def _exact(text: str, f: Finding) -> tuple[int, int] | None:
+    """The finding's span in `text` when it covers characters: document-level findings (an
+    insertion point, no span) have none."""
+    start, end = clamp_span(text, f.span)
+    return (start, end) if text[start:end].strip() else None
+
+
+def _cuts(text: str, findings: list[Finding]) -> set[int]:
+    return {offset for f in findings if (span := _exact(text, f)) for offset in span}
 
 
 def _annotate_word_file(doc_result: DocumentResult, source_path: str, lang: str) -> WordDocument:
@@ -74,10 +88,18 @@ def _annotate_word_file(doc_result: DocumentResult, source_path: str, lang: str)
     paragraphs = numbered_paragraphs(document)
     if not paragraphs:
         paragraphs = [document.add_paragraph()]
+    runs_of = RunMap(document)
+    text = runs_of.text if doc_result.text == runs_of.text else ""  # else: anchor by paragraph only
+    runs_of.split(_cuts(text, doc_result.findings))
     for f in doc_result.findings:
-        index = (f.location.paragraph or f.location.line or 1) - 1
-        paragraph = paragraphs[index] if 0 <= index < len(paragraphs) else paragraphs[0]
-        _add_comment(document, paragraph, f, lang)
+        span = _exact(text, f)
+        covered = runs_of.covering(*span) if span else None
+        if covered:
+            runs = [Run(r, paragraphs[0]) for r in covered]
+        else:
+            index = (f.location.paragraph or f.location.line or 1) - 1
+            runs = _paragraph_runs(paragraphs[index] if 0 <= index < len(paragraphs) else paragraphs[0])
+        _add_comment(document, runs, f, lang)
     return document
 
 
@@ -95,25 +117,29 @@ def _line_of_finding(doc_result: DocumentResult, f: Finding, text: str, is_pdf: 
     return position(text, start, line_starts(text))[0] - 1
 
 
-def _set_cjk_font(document: WordDocument) -> None:
-    r_pr = document.styles["Normal"].element.get_or_add_rPr()
-    fonts = r_pr.get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), CJK_FONT)
-
-
 def _render_text_file(doc_result: DocumentResult, source_path: str, lang: str) -> WordDocument:
     text = doc_result.text
     if text is None:
         raise InputError(source_path, "没有可用的原文，无法生成批注文件")
-    document = docx.Document()
-    _set_cjk_font(document)
-    paragraphs = [document.add_paragraph(xml_safe(line.rstrip("\r"))) for line in text.split("\n")]
+    rendered = render_text(text, doc_result.title, _cuts(text, doc_result.findings))
+    line_runs = list(rendered.line_runs.values())
     is_pdf = doc_result.media_type == "application/pdf" or source_path.lower().endswith(".pdf")
     for f in doc_result.findings:
-        index = _line_of_finding(doc_result, f, text, is_pdf)
-        paragraph = paragraphs[index] if 0 <= index < len(paragraphs) else paragraphs[0]
-        _add_comment(document, paragraph, f, lang)
-    return document
+        span = _exact(text, f)
+        runs = rendered.runs_covering(*span) if span else []
+        if not runs:
+            index = _line_of_finding(doc_result, f, text, is_pdf)
+            runs = _nearest_runs(line_runs, index if 0 <= index < len(line_runs) else 0, rendered)
+        _add_comment(rendered.document, runs, f, lang)
+    return rendered.document
+
+
+def _nearest_runs(line_runs: list[list[Run]], index: int, rendered) -> list[Run]:
+    """The runs of line `index`, or of the nearest line above (then below) that has text."""
+    for i in [*range(index, -1, -1), *range(index + 1, len(line_runs))]:
+        if any(run.text.strip() for run in line_runs[i]):
+            return line_runs[i]
+    return [rendered.document.paragraphs[0].add_run("")]
 
 
 def annotate_docx(doc_result: DocumentResult, source_path: str, out_dir: str, *, lang: str = "zh") -> str:

@@ -49,7 +49,8 @@ def _annotation(doc: DocumentResult, f: Finding, lang: str) -> str:
 class GithubStream:
     """One annotation line per input error and per finding, written as each document comes."""
 
-    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None,
+                 **_options: object) -> None:
         self.out = out
         self.lang_wanted = lang
 

@@ -163,7 +163,7 @@ def _document_section(index: int, doc: DocumentResult, lang: str) -> str:
     panes = (
         f'<div class="panes">\n'
         f'<div class="findings"><h3>{e(label(lang, "findings"))}（{len(findings)}）</h3>\n{finding_list}\n</div>\n'
-        f'<div class="source" role="region" tabindex="0" aria-label="{e(label(lang, "source_text"))} {e(doc.path)}">'
+        f'<div class="source" lang="zh-CN" role="region" tabindex="0" aria-label="{e(label(lang, "source_text"))} {e(doc.path)}">'
         f'<h3>{e(label(lang, "source_text"))}</h3>\n{source}\n</div>\n</div>\n'
     )
     if doc.errors and not findings and doc.text is None:
@@ -182,20 +182,20 @@ def _batch_head(lang: str) -> str:
     head = "".join(f"<th>{e(label(lang, k))}</th>" for k in ("document", "doc_type", "year", "rulesets_applied"))
     head += "".join(f'<th class="num">{e(severity_label(lang, s))}</th>' for s in SEVERITIES)
     head += f'<th class="num">{e(label(lang, "input_errors"))}</th>'
-    return (f'<section class="batch" aria-label="{e(label(lang, "counts"))}"><table class="summary">'
-            f"<thead><tr>{head}</tr></thead><tbody>\n")
+    return (f'<section class="batch" aria-label="{e(label(lang, "counts"))}"><div class="table-scroll">'
+            f'<table class="summary"><thead><tr>{head}</tr></thead><tbody>\n')
 
 
-BATCH_TAIL = "\n</tbody></table></section>"
+BATCH_TAIL = "\n</tbody></table></div></section>"
 
 
 def _batch_row(i: int, doc: DocumentResult, lang: str) -> str:
     counts = severity_counts(doc.findings)
-    rulesets = "、".join(f"{d.id} {d.version}" for d in doc.rulesets_applied)
+    rulesets = "、".join(f"<span>{e(d.id)} {e(d.version)}</span>" for d in doc.rulesets_applied)
     return (
         f'<tr><td class="path"><a href="#doc-{i}">{e(doc.path)}</a></td>'
-        f"<td>{e(doc_type_label(lang, doc.doc_type))}</td><td>{e(doc.year or '')}</td>"
-        f"<td>{e(rulesets)}</td>"
+        f'<td class="type">{e(doc_type_label(lang, doc.doc_type))}</td><td class="year">{e(doc.year or "")}</td>'
+        f'<td class="rulesets">{rulesets}</td>'
         + "".join(_count_cell(counts[s], s) for s in SEVERITIES)
         + _count_cell(len(doc.errors), "error") + "</tr>"
     )
@@ -242,7 +242,8 @@ class HtmlStream:
     the text dropped; the header, filters and summary table, which come first, are written at
     the end from counts and one table row per document."""
 
-    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None,
+                 **_options: object) -> None:
         self.out = out
         self.lang_wanted = lang
         self.tally = CountsTally()

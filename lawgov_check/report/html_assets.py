@@ -6,13 +6,19 @@ STYLE = """
   --warning: #92400e; --warning-bg: #fef3c7; --warning-mark: #fde68a;
   --info: #075985; --info-bg: #e0f2fe; --info-mark: #bae6fd;
   --line: #d4d4d8; --muted: #52525b; --paper: #ffffff; --ground: #f4f4f5; --accent: #1d4ed8;
+  /* CJK faces of macOS, Windows and Linux in turn, then the generic family: a machine without
+     the first finds the next instead of drawing boxes. */
+  --sans: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "STHeiti",
+    "Microsoft YaHei", "DengXian", "SimHei", "Noto Sans CJK SC", "Source Han Sans SC",
+    "WenQuanYi Micro Hei", sans-serif;
+  --serif: "Songti SC", "STSong", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC",
+    "WenQuanYi Zen Hei", serif;
 }
 * { box-sizing: border-box; }
 html { scroll-padding-top: 4.5rem; }
 body {
   margin: 0; background: var(--ground); color: #18181b; line-height: 1.6;
-  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
-    "WenQuanYi Micro Hei", system-ui, sans-serif;
+  font-family: var(--sans);
 }
 header.run { background: #1e293b; color: #f8fafc; padding: 1rem 1.5rem; }
 header.run h1 { margin: 0 0 .25rem; font-size: 1.4rem; }
@@ -42,10 +48,17 @@ section.batch, section.document {
 }
 h2 { margin: 0 0 .5rem; font-size: 1.15rem; word-break: break-all; }
 h3 { margin: 0 0 .5rem; font-size: 1rem; }
-table.summary { border-collapse: collapse; width: 100%; font-size: .9rem; }
+.table-scroll { overflow-x: auto; }
+table.summary { border-collapse: collapse; width: 100%; min-width: 38rem; font-size: .9rem; }
 table.summary th, table.summary td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
-table.summary td.num, table.summary th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.summary td.path { word-break: break-all; }
+table.summary th { white-space: nowrap; }
+table.summary td.num, table.summary th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; width: 1%; }
+table.summary td.path { min-width: 14rem; overflow-wrap: anywhere; }
+table.summary td.type { min-width: 6rem; }
+@media (min-width: 1000px) { table.summary td.type { white-space: nowrap; } }
+table.summary td.year { white-space: nowrap; }
+table.summary td.rulesets { min-width: 7rem; }
+table.summary td.rulesets span { white-space: nowrap; }
 td.num.has-error { color: var(--error); font-weight: 700; }
 td.num.has-warning { color: var(--warning); font-weight: 700; }
 td.num.has-info { color: var(--info); font-weight: 700; }
@@ -71,7 +84,7 @@ a.jump { color: var(--accent); text-decoration: underline; text-underline-offset
 a.jump:focus-visible, mark:focus-visible, li.finding:focus-visible, select:focus-visible, input:focus-visible {
   outline: 3px solid var(--accent); outline-offset: 2px;
 }
-.source .lines { font-size: .95rem; }
+.source .lines { font-size: .95rem; font-family: var(--serif); }
 .source .ln {
   position: relative; padding-left: 3.8rem; min-height: 1.6em; white-space: pre-wrap;
   word-break: break-all; overflow-wrap: anywhere;

@@ -78,7 +78,8 @@ class JsonStream:
     The text is exactly `json.dumps(run_dict(run), ensure_ascii=False, indent=2, default=str)`.
     """
 
-    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None,
+                 **_options: object) -> None:
         # Messages are already in the run's language; `lang` changes nothing in a data format.
         self.out = out
         self.counts = CountsTally()

@@ -1,18 +1,16 @@
-"""JUnit XML: a test suite per document, a test case per applicable rule."""
+"""JUnit XML: a test case per document, failed by its findings at or above `--fail-on`."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import TextIO
+from typing import Callable, TextIO
 
-from ..model import DocumentResult, Finding, RuleInfo, RunResult
+from ..model import SEVERITY_RANK, DocumentResult, Finding, RunResult
 from .common import (
     colon,
     TOOL_NAME, by_severity, cite_all, label, location_suffix, resolve_lang, severity_label, xml_safe,
 )
 from .spool import Spool
-
-FAILING = ("error", "warning")
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -20,17 +18,6 @@ def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> 
     if text:
         el.text = xml_safe(text)
     return el
-
-
-def _applicable_rules(doc: DocumentResult, rules: list[RuleInfo]) -> list[str]:
-    """Codes of the rules that ran on the document, plus any code that produced a finding."""
-    applied = {d.id for d in doc.rulesets_applied}
-    codes = [r.code for r in rules
-             if r.ruleset in applied and (not r.doc_types or doc.doc_type in r.doc_types)]
-    for f in doc.findings:
-        if f.code not in codes:
-            codes.append(f.code)
-    return codes
 
 
 def _finding_details(doc: DocumentResult, f: Finding, lang: str) -> str:
@@ -48,87 +35,91 @@ def _finding_details(doc: DocumentResult, f: Finding, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _testcase(suite: ET.Element, doc: DocumentResult, code: str, findings: list[Finding],
-              lang: str) -> bool:
-    """Add one rule's test case; True when it failed."""
-    case = _el(suite, "testcase", name=code, classname=doc.path, time="0")
-    failing = [f for f in by_severity(findings) if f.severity in FAILING]
+def _failure_message(failing: list[Finding], lang: str) -> str:
+    """`2 条问题：AR02 缺少…（+1）` — the count and the worst finding."""
+    worst = failing[0]
+    more = f"（+{len(failing) - 1}）" if len(failing) > 1 else ""
+    return f"{label(lang, 'failing_findings', n=len(failing))}{colon(lang)}{worst.code} {worst.message}{more}"
+
+
+def _skipped_note(doc: DocumentResult, lang: str) -> str:
+    return "\n".join(f"{label(lang, 'rulesets_skipped')}{colon(lang)}{d.id} {d.version}{colon(lang)}{d.reason}"
+                      for d in doc.rulesets_skipped)
+
+
+def _testcase(root: ET.Element, doc: DocumentResult, threshold: str, lang: str) -> dict[str, int]:
+    """The document's one test case: failed by findings at or above `threshold`, in error when
+    the document could not be read. Findings below the threshold and the rulesets that did not
+    apply go to its standard output."""
+    case = _el(root, "testcase", name=doc.path, classname=f"{TOOL_NAME}.{doc.doc_type or 'unknown'}",
+               file=doc.path, time="0")
+    ordered = by_severity(doc.findings)
+    failing = [f for f in ordered if at_or_above(f.severity, threshold)]
     if failing:
-        worst = failing[0]
-        message = worst.message if len(failing) == 1 else f"{worst.message}（+{len(failing) - 1}）"
         _el(case, "failure", "\n\n".join(_finding_details(doc, f, lang) for f in failing),
-            message=message, type=worst.severity)
-    infos = [f for f in findings if f.severity not in FAILING]
-    if infos:
-        _el(case, "system-out", "\n\n".join(_finding_details(doc, f, lang) for f in infos))
-    return bool(failing)
-
-
-def _suite(root: ET.Element, doc: DocumentResult, rules: list[RuleInfo], lang: str) -> dict[str, int]:
-    suite = _el(root, "testsuite", name=doc.path)
-    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for code in _applicable_rules(doc, rules):
-        failed = _testcase(suite, doc, code, [f for f in doc.findings if f.code == code], lang)
-        counts["tests"] += 1
-        counts["failures"] += int(failed)
-    for decision in doc.rulesets_skipped:
-        codes = [r.code for r in rules if r.ruleset == decision.id] or [decision.id]
-        for code in codes:
-            case = _el(suite, "testcase", name=code, classname=doc.path, time="0")
-            _el(case, "skipped", message=f"{decision.id} {decision.version}{colon(lang)}{decision.reason}")
-            counts["tests"] += 1
-            counts["skipped"] += 1
-    for error in doc.errors:
-        case = _el(suite, "testcase", name=label(lang, "input_error"), classname=doc.path, time="0")
-        _el(case, "error", error, message=error, type="InputError")
-        counts["tests"] += 1
-        counts["errors"] += 1
+            message=_failure_message(failing, lang), type=failing[0].severity)
+    if doc.errors:
+        _el(case, "error", "\n".join(doc.errors), message=doc.errors[0], type="InputError")
+    passing = [f for f in ordered if f not in failing]
+    out = "\n\n".join([*(_finding_details(doc, f, lang) for f in passing), _skipped_note(doc, lang)]).strip()
+    if out:
+        _el(case, "system-out", out)
     if doc.warnings:
-        _el(suite, "system-err", "\n".join(doc.warnings))
-    for key, value in counts.items():
-        suite.set(key, str(value))
-    suite.set("time", "0")
-    return counts
+        _el(case, "system-err", "\n".join(doc.warnings))
+    return {"tests": 1, "failures": int(bool(failing)), "errors": int(bool(doc.errors)), "skipped": 0}
+
+
+def at_or_above(severity: str, threshold: str) -> bool:
+    return threshold in SEVERITY_RANK and SEVERITY_RANK.get(severity, 0) >= SEVERITY_RANK[threshold]
 
 
 class JunitStream:
-    """The suites are written as each document comes and parked; the root, which carries the
-    totals, is written before them at the end. The text is what `ET.indent` gives the whole tree."""
+    """One test suite, one test case per document. The test cases are written as each document
+    comes and parked; the root and the suite, which carry the totals, are written before them at
+    the end. The text is what `ET.indent` gives the whole tree."""
 
-    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None,
+                 fail_on: str | Callable[[DocumentResult], str] = "error", **_options: object) -> None:
         self.out = out
         self.lang_wanted = lang
+        self.fail_on = fail_on
         self.totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-        self.suites = Spool()
+        self.cases = Spool()
 
     def begin(self, run: RunResult) -> None:
         self.lang = resolve_lang(run, self.lang_wanted)
-        self.rules = run.rules
 
     def add(self, doc: DocumentResult) -> None:
-        holder = ET.Element("testsuites")
-        for key, value in _suite(holder, doc, self.rules, self.lang).items():
+        threshold = self.fail_on(doc) if callable(self.fail_on) else self.fail_on
+        holder = ET.Element("testsuite")
+        for key, value in _testcase(holder, doc, threshold, self.lang).items():
             self.totals[key] += value
-        suite = holder[0]
-        ET.indent(suite, level=1)
-        self.suites.write("\n  " + ET.tostring(suite, encoding="unicode"))
+        case = holder[0]
+        ET.indent(case, level=2)
+        self.cases.write("\n    " + ET.tostring(case, encoding="unicode"))
 
     def finish(self, run: RunResult) -> None:
         root = ET.Element("testsuites", {"name": TOOL_NAME})
-        for key, value in self.totals.items():
-            root.set(key, str(value))
-        root.set("time", "0")
+        suite = ET.SubElement(root, "testsuite", {"name": TOOL_NAME})
+        for element in (root, suite):
+            for key, value in self.totals.items():
+                element.set(key, str(value))
+            element.set("time", "0")
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        if self.suites.empty:
+        if self.cases.empty:
+            ET.indent(root)
             self.out.write(ET.tostring(root, encoding="unicode") + "\n")
             return
-        opening = ET.tostring(root, encoding="unicode")  # `<testsuites … />`
-        self.out.write(opening[: -len(" />")] + ">")
-        self.suites.copy_to(self.out)
-        self.out.write("\n</testsuites>\n")
+        suite_open = ET.tostring(suite, encoding="unicode")[: -len(" />")] + ">"
+        root.remove(suite)
+        root_open = ET.tostring(root, encoding="unicode")[: -len(" />")] + ">"
+        self.out.write(f"{root_open}\n  {suite_open}")
+        self.cases.copy_to(self.out)
+        self.out.write("\n  </testsuite>\n</testsuites>\n")
 
 
-def render_junit(run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
+def render_junit(run: RunResult, *, color: bool = False, lang: str | None = None,
+                 fail_on: str = "error") -> str:
     from . import render
 
-    return render("junit", run, color=color, lang=lang)
+    return render("junit", run, color=color, lang=lang, fail_on=fail_on)

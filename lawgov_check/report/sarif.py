@@ -6,7 +6,10 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from ..model import Basis, DocumentResult, Finding, RuleInfo, RunResult
-from .common import TOOL_NAME, TextRegion, cite_all, colon, label, relative_path, resolve_lang, text_region
+from .common import (
+    DOCS_URL, PROJECT_URL, TOOL_NAME, TextRegion, cite_all, colon, label, relative_path, resolve_lang,
+    rule_anchor, text_region,
+)
 from .json_text import dumps
 from .spool import Spool
 
@@ -36,7 +39,12 @@ def _basis_markdown(basis: list[Basis]) -> str:
     return "\n".join(f"- {b.cite()}" + (f"（{b.effective}施行）" if b.effective else "") for b in basis)
 
 
-def _rule_descriptor(rule: RuleInfo, lang: str) -> dict[str, Any]:
+def help_uri(docs_url: str, code: str) -> str:
+    """The rule's section of the rule reference (`…/rules.md#gf05`)."""
+    return f"{docs_url.split('#', 1)[0]}#{rule_anchor(code)}"
+
+
+def _rule_descriptor(rule: RuleInfo, lang: str, docs_url: str) -> dict[str, Any]:
     summary = rule.summary.get(lang) or rule.summary.get("zh") or rule.name
     suggestion = rule.suggestion.get(lang) or rule.suggestion.get("zh") or ""
     help_text = summary
@@ -53,6 +61,7 @@ def _rule_descriptor(rule: RuleInfo, lang: str) -> dict[str, Any]:
         "shortDescription": {"text": _sentence(summary)},
         "fullDescription": {"text": _sentence(help_text.replace("\n", " "))},
         "help": {"text": help_text, "markdown": help_md},
+        "helpUri": help_uri(docs_url, rule.code),
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
         "properties": {
             "name": rule.name,
@@ -87,17 +96,22 @@ def pascal_case(kebab: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in kebab.replace("_", "-").split("-") if part)
 
 
+def sarif_region(region: TextRegion) -> dict[str, Any]:
+    """A SARIF region (also what a fix's `deletedRegion` takes)."""
+    return {"startLine": region.start_line, "startColumn": region.start_column,
+            "endLine": region.end_line, "endColumn": region.end_column}
+
+
 def _result(doc: DocumentResult, f: Finding, rule_index: int, artifact_index: int) -> dict[str, Any]:
+    """One result. Optional members (`partialFingerprints`, and `fixes` where a rule knows the
+    replacement) are added at the end, after the required ones."""
     region = text_region(doc, f)
-    sarif_region: dict[str, Any] = {
-        "startLine": region.start_line, "startColumn": region.start_column,
-        "endLine": region.end_line, "endColumn": region.end_column,
-    }
+    located = sarif_region(region)
     if f.evidence:
-        sarif_region["snippet"] = {"text": f.evidence}
+        located["snippet"] = {"text": f.evidence}
     physical: dict[str, Any] = {
         "artifactLocation": {**artifact_location(doc.path), "index": artifact_index},
-        "region": sarif_region,
+        "region": located,
     }
     context = _context_region(doc, region)
     if context:
@@ -145,12 +159,13 @@ def _notification(doc: DocumentResult, error: str, artifact_index: int) -> dict[
     }
 
 
-def _driver(run: RunResult, rules: list[RuleInfo], lang: str) -> dict[str, Any]:
+def _driver(run: RunResult, rules: list[RuleInfo], lang: str, docs_url: str) -> dict[str, Any]:
     return {"driver": {
         "name": TOOL_NAME,
         "version": run.tool_version,
         "semanticVersion": run.tool_version,
-        "rules": [_rule_descriptor(r, lang) for r in rules],
+        "informationUri": PROJECT_URL,
+        "rules": [_rule_descriptor(r, lang, docs_url) for r in rules],
     }}
 
 
@@ -158,9 +173,11 @@ class SarifStream:
     """The SARIF log. Results are rendered as each document comes and parked; what precedes them
     in the log (rules, notifications, artifacts) is small and kept until the end."""
 
-    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None,
+                 docs_url: str | None = None, **_options: object) -> None:
         self.out = out
         self.lang_wanted = lang
+        self.docs_url = docs_url or DOCS_URL
         self.results = Spool()
         self.artifacts: list[dict[str, Any]] = []
         self.artifact_index: dict[str, int] = {}
@@ -187,7 +204,7 @@ class SarifStream:
 
     def finish(self, run: RunResult) -> None:
         log_run = {
-            "tool": _driver(run, self.rules, self.lang),
+            "tool": _driver(run, self.rules, self.lang, self.docs_url),
             "invocations": [{
                 "executionSuccessful": not self.notifications,
                 "toolExecutionNotifications": self.notifications,
@@ -210,7 +227,8 @@ class SarifStream:
         self.results.copy_to(self.out)
 
 
-def render_sarif(run: RunResult, *, color: bool = False, lang: str | None = None) -> str:
+def render_sarif(run: RunResult, *, color: bool = False, lang: str | None = None,
+                 docs_url: str | None = None) -> str:
     from . import render
 
-    return render("sarif", run, color=color, lang=lang)
+    return render("sarif", run, color=color, lang=lang, docs_url=docs_url)

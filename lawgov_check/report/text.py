@@ -160,7 +160,8 @@ def _plain(parts: tuple[Part, ...]) -> str:
 class TextStream:
     """The text report, one document at a time, then the summary line."""
 
-    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None) -> None:
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str | None = None,
+                 **_options: object) -> None:
         self.out = out
         self.color = color
         self.lang_wanted = lang

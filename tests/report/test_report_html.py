@@ -80,3 +80,21 @@ def test_summary_table_and_labels(run):
     assert html.count('<tr><td class="path">') == 4
     english = render("html", run, lang="en")
     assert '<html lang="en">' in english and "Rulesets applied" in english and "适用规则集" not in english
+
+
+def test_cjk_font_stack_covers_every_platform_and_headers_do_not_wrap(run):
+    import re
+
+    out = render("html", run)
+    stacks = dict(re.findall(r"--(sans|serif): ([^;]+);", out))
+    for font in ("Microsoft YaHei", "DengXian", "SimHei", "PingFang SC", "Hiragino Sans GB", "STHeiti",
+                 "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"):
+        assert f'"{font}"' in stacks["sans"], font
+    for font in ("SimSun", "Songti SC", "Noto Serif CJK SC"):
+        assert f'"{font}"' in stacks["serif"], font
+    assert stacks["sans"].rstrip().endswith("sans-serif") and stacks["serif"].rstrip().endswith("serif")
+    assert "font-family: var(--sans)" in out and "font-family: var(--serif)" in out
+    assert re.search(r"table\.summary th \{[^}]*white-space: nowrap", out)
+    assert re.search(r"\.table-scroll \{[^}]*overflow-x: auto", out)
+    assert '<div class="table-scroll"><table class="summary">' in out
+    assert '<div class="source" lang="zh-CN"' in out  # Chinese glyphs for the text in an English report

@@ -83,3 +83,37 @@ _IN_VIEW = """(el => { const r = el.getBoundingClientRect();
       const q = p.getBoundingClientRect(); inside = inside && r.top >= q.top && r.bottom <= q.bottom; }
   }
   return inside; })"""
+
+
+def _many_documents(run, n: int):
+    import dataclasses
+
+    docs = [dataclasses.replace(run.documents[i % 3], path=f"reports/第{i + 1:02d}号/很长的文件名-{i + 1}-2023年度法治政府建设情况的报告.txt")
+            for i in range(n)]
+    return dataclasses.replace(run, documents=docs)
+
+
+@pytest.mark.parametrize("width", [800, 1400])
+def test_summary_headers_stay_on_one_line_with_many_documents(run, tmp_path, width):
+    executable = find_chromium()
+    if executable is None:
+        pytest.skip("chromium is not installed")
+    report = tmp_path / "report.html"
+    report.write_text(render("html", _many_documents(run, 30)), encoding="utf-8")
+    browser = Browser(executable)
+    try:
+        tab = Page(browser, width=width, height=900)
+        tab.open(report)
+        heights = tab.evaluate("""Array.from(document.querySelectorAll('table.summary th'), th => {
+            const style = getComputedStyle(th);
+            return th.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)
+                   < 1.5 * parseFloat(style.lineHeight); })""")
+        assert heights and all(heights), heights  # no header wraps, not even one character per line
+        box = tab.evaluate("""(() => { const s = document.querySelector('.table-scroll');
+            return [s.scrollWidth, s.clientWidth, getComputedStyle(s).overflowX]; })()""")
+        assert box[2] == "auto"  # a narrow window scrolls the table sideways instead of squeezing it
+        if width == 1400:
+            assert box[0] <= box[1]  # a wide one shows it whole
+        tab.screenshot(tmp_path / f"summary-{width}.png")
+    finally:
+        browser.close()
