@@ -79,11 +79,21 @@ class _Command(typer.core.TyperCommand):
         _plain_text_params(self, ctx)
         return super().parse_args(ctx, args)
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from .cli_help import format_help
+
+        format_help(self, ctx, formatter)
+
 
 class _Group(typer.core.TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         _plain_text_params(self, ctx)
         return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from .cli_help import format_help
+
+        format_help(self, ctx, formatter)
 
 
 app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -240,7 +250,9 @@ def check(
             lines = waiver_lines(run, lang)
             if lines:
                 out.write("\n" + "\n".join(lines) + "\n")
-    raise typer.Exit(EXIT_ERROR if display.annotate_failures else report.exit_code())
+    code = EXIT_ERROR if display.annotate_failures else report.exit_code()
+    # Recording a baseline accepts today's findings: that run succeeded unless input failed.
+    raise typer.Exit(EXIT_OK if write_baseline and code == EXIT_FINDINGS else code)
 
 
 class _Report:
@@ -515,19 +527,19 @@ def _catalogue() -> Any:
 
 
 @rules_app.command("list", cls=_Command)
-def rules_list(fmt: str = typer.Option("table", "--format", "-f", help="table 或 json。"),
+def rules_list(fmt: str = typer.Option("table", "--format", "-f", help="table（按终端宽度换行）或 json。"),
                lang: str = typer.Option("zh", "--lang", help="zh 或 en。")) -> None:
-    """列出全部规则：代码、严重程度、名称、依据、适用范围。"""
+    """列出全部规则：按规则集分组，含来源、版本、依据和适用范围。"""
     import json
 
-    from .rules.cli_tables import rule_rows, table
+    from .cli_help import width
+    from .rules.cli_tables import listing, rule_rows
 
     catalogue = _catalogue()
-    rows = rule_rows(catalogue, lang)
     if fmt == "json":
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(rule_rows(catalogue, lang), ensure_ascii=False, indent=2))
     elif fmt == "table":
-        typer.echo(table(rows, ["code", "severity", "status", "name", "basis", "applies_to"]))
+        typer.echo(listing(catalogue, width(), lang))
     else:
         raise _fail(f"--format: 无效的取值 {fmt}（可选：table、json）")
 
@@ -542,7 +554,7 @@ def rules_show(code: str = typer.Argument(..., help="规则代码，如 GF01。"
     found = catalogue.rule(code)
     if found is None:
         raise _fail(f"{code}: 未知的规则代码")
-    typer.echo(describe_rule(*found, lang=lang))
+    typer.echo(describe_rule(*found, lang=lang, catalogue=catalogue))
 
 
 @app.command(cls=_Command)
