@@ -179,6 +179,8 @@ def check(
     max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, help="PDF 的最大页数。"),
     max_inflated: Optional[str] = typer.Option(None, "--max-inflated", help="Word 文件解压后的最大大小（如 200M）。"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="显示进度条（默认：标准错误为终端且文件较多时）。"),
+    fix: bool = typer.Option(False, "--fix", help="把可确定的格式修正（〔〕、日期写法、序号虚位、半角标点）写入修正副本 *.fixed.txt / *.fixed.docx，原文件不变。"),
+    in_place: bool = typer.Option(False, "--in-place", help="与 --fix 同用：直接修改原文件。"),
 ) -> None:
     """检查文件，输出发现的问题。"""
     from .api import FAIL_ON, CheckOptions, check_paths
@@ -197,6 +199,8 @@ def check(
         raise _fail(f"--doc-type: 未知的文档类型 {doc_type}（可选：{'、'.join(DOC_TYPES)}）")
     if config_file and no_config:
         raise _fail("--config 与 --no-config 不能同时使用")
+    if in_place and not fix:
+        raise _fail("--in-place 只能与 --fix 同用")
     config = Config() if no_config else _load_config(config_file, paths)
     config.command_line = Settings(
         jurisdiction=jurisdiction, doc_type=doc_type,
@@ -235,7 +239,8 @@ def check(
         with display:
             run = check_paths(files, options=options, config=config, jobs=jobs or default_jobs(),
                               timeout=limit or None, annotate_dir=annotate_dir, baseline=known,
-                              progress=on_file, stream=report)
+                              progress=on_file, stream=report,
+                              fix=("in-place" if in_place else "copy") if fix else None)
         if not files:
             typer.echo("没有要检查的文件", err=True)
         if write_baseline:

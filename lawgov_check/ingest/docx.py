@@ -63,6 +63,12 @@ def load_docx(path: str, data: bytes, limits: Limits) -> Source:
 
 
 def _open(path: str, data: bytes) -> tuple[etree._Element, Numbering]:
+    _, body, numbering = open_document(path, data)
+    return body, numbering
+
+
+def open_document(path: str, data: bytes) -> tuple[object, etree._Element, Numbering]:
+    """The python-docx Document, its body and its numbering; InputError when unreadable."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -85,7 +91,7 @@ def _open(path: str, data: bytes) -> tuple[etree._Element, Numbering]:
     if dtd_part:
         # The parser neither expands entities nor fetches anything; refuse such a package all the same.
         raise InputError(path, f"Word 文档的 {dtd_part} 含有 DTD/实体声明，拒绝处理 (DTD or entity declaration not allowed)")
-    return body, Numbering(numbering_xml, styles_xml)
+    return document, body, Numbering(numbering_xml, styles_xml)
 
 
 def _one_line(message: str) -> str:
@@ -113,26 +119,42 @@ def _related_element(part, relationship_type: str) -> etree._Element | None:
 
 def _blocks(container: etree._Element, numbering: Numbering) -> Iterator[str]:
     """The text of each paragraph and table row under a body (or content control), in order."""
+    for pieces in block_pieces(container, numbering):
+        yield "".join(text for text, _ in pieces)
+
+
+Piece = tuple[str, "etree._Element | None"]  # text, and the w:t element it is when it is one
+
+
+def block_pieces(container: etree._Element, numbering: Numbering) -> Iterator[list[Piece]]:
+    """Each paragraph and table row under a body (or content control), in order, as pieces of
+    text: a paragraph's w:t elements one by one (what `check --fix` may edit), everything else
+    (numbering, tabs, breaks, a whole table row) as text without an element."""
     for child in container:
         if child.tag == _P:
-            yield paragraph_text(child, numbering)
+            yield paragraph_pieces(child, numbering)
         elif child.tag == _TBL:
-            yield from _table_rows(child, numbering)
+            yield from ([(row, None)] for row in _table_rows(child, numbering))
         elif child.tag == _SDT:
             content = child.find("w:sdtContent", NS)
             if content is not None:
-                yield from _blocks(content, numbering)
+                yield from block_pieces(content, numbering)
 
 
 def paragraph_text(paragraph: etree._Element, numbering: Numbering) -> str:
-    parts = [numbering.marker_for(paragraph)]
+    return "".join(text for text, _ in paragraph_pieces(paragraph, numbering))
+
+
+def paragraph_pieces(paragraph: etree._Element, numbering: Numbering) -> list[Piece]:
+    parts: list[Piece] = [(numbering.marker_for(paragraph), None)]
     for run in _VISIBLE_RUNS(paragraph):
         for item in run:
             if item.tag in _RUN_TEXT:
-                parts.append(_RUN_TEXT[item.tag] or item.text or "")
+                own = _RUN_TEXT[item.tag] is None
+                parts.append((item.text or "", item) if own else (_RUN_TEXT[item.tag], None))
             elif item.tag == _BR and item.get(f"{{{W_NS}}}type", "textWrapping") == "textWrapping":
-                parts.append("\n")
-    return "".join(parts)
+                parts.append(("\n", None))
+    return parts
 
 
 def _table_rows(table: etree._Element, numbering: Numbering) -> Iterator[str]:

@@ -79,6 +79,7 @@ class Rule:
     ruleset_id: str
     ruleset_version: str
     has_own_applicability: bool = False
+    fix: str | None = None  # the name of a fixer in rules/fixers.py
 
     def info(self, ruleset: "Ruleset") -> RuleInfo:
         doc_types = list(self.applies_to.doc_types if self.has_own_applicability else ruleset.applies_to.doc_types)
@@ -268,6 +269,11 @@ def _semantic_problems(data: dict[str, Any], *, thorough: bool = True) -> list[t
         for name in _param_refs(rule["check"]):
             if name not in parameters:
                 problems.append((code, "check", f"引用了未定义的参数 {name}"))
+        if rule.get("fix") is not None:
+            from .fixers import FIXERS
+
+            if rule["fix"] not in FIXERS:
+                problems.append((code, "fix", f"未知的修正方式 {rule['fix']}（可选：{'、'.join(sorted(FIXERS))}）"))
         if not thorough:
             continue
         validate = getattr(kind_module(rule["check"]["kind"]), "validate", None)
@@ -285,7 +291,7 @@ def _build(data: dict[str, Any], path: Path) -> Ruleset:
             basis=[Basis(**b) for b in raw["basis"]],
             applies_to=Applicability.from_dict(raw.get("applies_to")), check=raw["check"],
             examples=raw["examples"], ruleset_id=data["id"], ruleset_version=str(data["version"]),
-            has_own_applicability="applies_to" in raw))
+            has_own_applicability="applies_to" in raw, fix=raw.get("fix")))
     return Ruleset(id=data["id"], name=data["name"], version=str(data["version"]),
                    description=data.get("description", ""),
                    applies_to=Applicability.from_dict(data.get("applies_to")),
