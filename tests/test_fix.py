@@ -6,12 +6,14 @@ import codecs
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
 from lawgov_check.api import check_text
 from lawgov_check.cli import app
 from lawgov_check.fix import fixed_name
+from lawgov_check.resources import schema_path
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "fix_format_defects.txt"
 # The fixture with every mechanical fix made: brackets and serial of the 发文字号, one half-width
@@ -130,7 +132,10 @@ def test_a_lone_parenthesis_is_left_alone(tmp_path):
 
 def test_json_carries_the_fix_and_the_copy(tmp_path):
     path, result = _check(tmp_path, FIXTURE.read_text(encoding="utf-8"), "--fix", "--format", "json")
-    document = json.loads(result.stdout)["documents"][0]
+    log = json.loads(result.stdout)
+    schema = json.loads(schema_path("result.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(log)
+    document = log["documents"][0]
     gf01 = next(f for f in document["findings"] if f["code"] == "GF01")
     assert gf01["fix"]["kind"] == "doc-number-brackets"
     assert [e["text"] for e in gf01["fix"]["edits"]] == ["〔", "〕"]

@@ -101,7 +101,10 @@ def describe_rule(ruleset: Ruleset, rule: Rule, *, lang: str = "zh", catalogue: 
     for b in rule.basis:
         extra = "，".join(x for x in (f"施行 {b.effective}" if b.effective else "", b.certainty or "") if x)
         lines.append(f"  - {b.cite()}" + (f"（{extra}）" if extra else ""))
-    lines += ["", f"适用范围: {_applicability(ruleset, rule)}", f"检查类型: {rule.check['kind']}", "", "示例（通过）:"]
+    lines += ["", f"适用范围: {_applicability(ruleset, rule)}", f"检查类型: {rule.check['kind']}"]
+    if rule.fix:
+        lines.append(f"自动修正（check --fix）: {rule.fix}（仅在修正唯一确定时）")
+    lines += ["", "示例（通过）:"]
     lines += [f"  - {_example_text(e)}" for e in rule.examples["pass"]]
     lines += ["示例（不通过）:"]
     lines += [f"  - {_example_text(e)}" for e in rule.examples["fail"]]
