@@ -369,12 +369,12 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
 
 def _fix(result: DocumentResult, path: str, *, in_place: bool) -> None:
     """Write the corrected copy of one checked file; a failure is an error of that file."""
-    from .fix import write_fixed
+    from .fix import FIXABLE_MEDIA, write_fixed
 
     if result.errors or not any(f.fix for f in result.findings):
         return
-    if path == STDIN:
-        result.warnings.append("标准输入无法写出修正副本 (standard input cannot be fixed)")
+    if path == STDIN or result.media_type not in FIXABLE_MEDIA:
+        result.warnings.append("只修正 .txt 和 .docx 文件，未写出修正副本 (only .txt and .docx files are fixed)")
         return
     try:
         result.fixed = write_fixed(result, path, in_place=in_place)

@@ -78,6 +78,14 @@ def test_encoding_byte_order_mark_and_line_endings_are_kept(tmp_path, encoding, 
     assert fixed_name(str(path)).read_bytes() == bom + FIXED.replace("\n", "\r\n").encode(encoding)
 
 
+def test_standard_input_is_checked_but_not_fixed(tmp_path):
+    result = CliRunner().invoke(app, ["check", "-", "--fix", "--format", "json"],
+                                input=FIXTURE.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)["documents"][0]
+    assert "fixed" not in document and any("未写出修正副本" in w for w in document["warnings"])
+
+
 def test_without_fix_no_copy_is_written(tmp_path):
     path, result = _check(tmp_path, FIXTURE.read_text(encoding="utf-8"))
     assert not fixed_name(str(path)).exists() and "修正副本" not in result.output
