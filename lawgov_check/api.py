@@ -314,15 +314,16 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
                 timeout: float | None = None, annotate_dir: str | Path | None = None,
                 baseline: "Baseline | None" = None,
                 progress: Callable[[int, int, FileOutcome], None] | None = None,
-                stream: "ReportStream | None" = None) -> RunResult:
+                stream: "ReportStream | None" = None, fix: str | None = None) -> RunResult:
     """Judge every file; one bad file never stops the others. Results keep the input order.
 
     `paths` may hold files, directories (walked for .txt/.docx/.pdf) and glob patterns.
     `config` adds per-path settings, excludes, limits and waivers; `jobs` > 1 checks files in that
     many processes; `timeout` (seconds per file) turns a hanging file into an input error;
     `annotate_dir` receives an annotated Word copy of each document; with `baseline` only findings
-    it does not have are reported. `progress(done, total, outcome)` is called in input order as
-    each file is finished.
+    it does not have are reported. `fix` ("copy" or "in-place") writes the unambiguous fixes of
+    the reported findings to a corrected copy (`报告.fixed.txt`) or into the file itself.
+    `progress(done, total, outcome)` is called in input order as each file is finished.
 
     With `stream` (see `lawgov_check.report.open_stream`), `stream.begin(run)` is called before the
     first file and `stream.add(result)` as each file is finished, in input order, and the results
@@ -358,6 +359,8 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
         book.apply(outcome.result)
         if baseline is not None:
             outcome.result.findings, outcome.known = baseline.new_findings(outcome.result)
+        if fix is not None:
+            _fix(outcome.result, task.path, in_place=fix == "in-place")
         if stream is not None:
             stream.add(outcome.result)
         else:
@@ -366,6 +369,23 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
             progress(done, len(tasks), outcome)
     book.finish(run)
     return run
+
+
+def _fix(result: DocumentResult, path: str, *, in_place: bool) -> None:
+    """Write the corrected copy of one checked file; a failure is an error of that file."""
+    from .fix import FIXABLE_MEDIA, write_fixed
+
+    if result.errors or not any(f.fix for f in result.findings):
+        return
+    if path == STDIN or result.media_type not in FIXABLE_MEDIA:
+        result.warnings.append("只修正 .txt 和 .docx 文件，未写出修正副本 (only .txt and .docx files are fixed)")
+        return
+    try:
+        result.fixed = write_fixed(result, path, in_place=in_place)
+    except InputError as exc:
+        result.errors.append(str(exc))
+    except OSError as exc:
+        result.errors.append(f"{path}: 无法写入修正副本: {exc.strerror or exc}")
 
 
 def _read_stdin(options: CheckOptions) -> bytes:

@@ -80,11 +80,21 @@ class _Command(typer.core.TyperCommand):
         _plain_text_params(self, ctx)
         return super().parse_args(ctx, args)
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from .cli_help import format_help
+
+        format_help(self, ctx, formatter)
+
 
 class _Group(typer.core.TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         _plain_text_params(self, ctx)
         return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from .cli_help import format_help
+
+        format_help(self, ctx, formatter)
 
 
 app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -177,6 +187,8 @@ def check(
     max_inflated: Optional[str] = typer.Option(None, "--max-inflated", help="Word 文件解压后的最大大小（如 200M）。"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="显示进度条（默认：标准错误为终端且文件较多时）。"),
     docs_url: Optional[str] = typer.Option(None, "--docs-url", help="SARIF 报告中规则说明（docs/rules.md）的地址。"),
+    fix: bool = typer.Option(False, "--fix", help="把可确定的格式修正（〔〕、日期写法、序号虚位、半角标点）写入修正副本 *.fixed.txt / *.fixed.docx，原文件不变。"),
+    in_place: bool = typer.Option(False, "--in-place", help="与 --fix 同用：直接修改原文件。"),
 ) -> None:
     """检查文件，输出发现的问题。"""
     from .api import FAIL_ON, CheckOptions, check_paths
@@ -195,6 +207,8 @@ def check(
         raise _fail(f"--doc-type: 未知的文档类型 {doc_type}（可选：{'、'.join(DOC_TYPES)}）")
     if config_file and no_config:
         raise _fail("--config 与 --no-config 不能同时使用")
+    if in_place and not fix:
+        raise _fail("--in-place 只能与 --fix 同用")
     config = Config() if no_config else _load_config(config_file, paths)
     config.command_line = Settings(
         jurisdiction=jurisdiction, doc_type=doc_type,
@@ -234,7 +248,8 @@ def check(
         with display:
             run = check_paths(files, options=options, config=config, jobs=jobs or default_jobs(),
                               timeout=limit or None, annotate_dir=annotate_dir, baseline=known,
-                              progress=on_file, stream=report)
+                              progress=on_file, stream=report,
+                              fix=("in-place" if in_place else "copy") if fix else None)
         if not files:
             typer.echo("没有要检查的文件", err=True)
         if write_baseline:
@@ -249,7 +264,9 @@ def check(
             lines = waiver_lines(run, lang)
             if lines:
                 out.write("\n" + "\n".join(lines) + "\n")
-    raise typer.Exit(EXIT_ERROR if display.annotate_failures else report.exit_code())
+    code = EXIT_ERROR if display.annotate_failures else report.exit_code()
+    # Recording a baseline accepts today's findings: that run succeeded unless input failed.
+    raise typer.Exit(EXIT_OK if write_baseline and code == EXIT_FINDINGS else code)
 
 
 class _Report:
@@ -524,19 +541,19 @@ def _catalogue() -> Any:
 
 
 @rules_app.command("list", cls=_Command)
-def rules_list(fmt: str = typer.Option("table", "--format", "-f", help="table 或 json。"),
+def rules_list(fmt: str = typer.Option("table", "--format", "-f", help="table（按终端宽度换行）或 json。"),
                lang: str = typer.Option("zh", "--lang", help="zh 或 en。")) -> None:
-    """列出全部规则：代码、严重程度、名称、依据、适用范围。"""
+    """列出全部规则：按规则集分组，含来源、版本、依据和适用范围。"""
     import json
 
-    from .rules.cli_tables import rule_rows, table
+    from .cli_help import width
+    from .rules.cli_tables import listing, rule_rows
 
     catalogue = _catalogue()
-    rows = rule_rows(catalogue, lang)
     if fmt == "json":
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(rule_rows(catalogue, lang), ensure_ascii=False, indent=2))
     elif fmt == "table":
-        typer.echo(table(rows, ["code", "severity", "status", "name", "basis", "applies_to"]))
+        typer.echo(listing(catalogue, width(), lang))
     else:
         raise _fail(f"--format: 无效的取值 {fmt}（可选：table、json）")
 
@@ -551,7 +568,7 @@ def rules_show(code: str = typer.Argument(..., help="规则代码，如 GF01。"
     found = catalogue.rule(code)
     if found is None:
         raise _fail(f"{code}: 未知的规则代码")
-    typer.echo(describe_rule(*found, lang=lang))
+    typer.echo(describe_rule(*found, lang=lang, catalogue=catalogue))
 
 
 @app.command(cls=_Command)

@@ -316,6 +316,33 @@ class Basis:
         return "".join(parts)
 
 
+@dataclass(frozen=True)
+class Edit:
+    """Replace `start`..`end` of the original text (Source.text) with `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The mechanical correction of a finding: a fix kind (bracket, date-form…) and its edits."""
+
+    kind: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class FixedCopy:
+    """The corrected copy `check --fix` wrote: where, how many fixes went in, and the diff."""
+
+    path: str
+    applied: int
+    skipped: int
+    diff: str
+
+
 @dataclass
 class Finding:
     code: str
@@ -331,6 +358,7 @@ class Finding:
     ruleset_version: str
     span: tuple[int, int]  # offsets in Source.text (the original)
     fingerprint: str = ""
+    fix: Fix | None = None  # set when the rule knows the unambiguous replacement
 
     def sort_key(self) -> tuple:
         return (self.span[0], self.span[1], self.code, self.message)
@@ -359,6 +387,7 @@ class DocumentResult:
     errors: list[str] = field(default_factory=list)  # one-line input / rule errors
     warnings: list[str] = field(default_factory=list)
     text: str | None = None  # the original text, for reporters that show it (html, annotated docx)
+    fixed: FixedCopy | None = None  # the corrected copy written by `check --fix`
 
 
 @dataclass

@@ -63,6 +63,12 @@ def load_docx(path: str, data: bytes, limits: Limits) -> Source:
 
 
 def _open(path: str, data: bytes) -> tuple[etree._Element, Numbering]:
+    _, body, numbering = open_document(path, data)
+    return body, numbering
+
+
+def open_document(path: str, data: bytes) -> tuple[object, etree._Element, Numbering]:
+    """The python-docx Document, its body and its numbering; InputError when unreadable."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -84,7 +90,7 @@ def _open(path: str, data: bytes) -> tuple[etree._Element, Numbering]:
     if dtd_part:
         # The parser neither expands entities nor fetches anything; refuse such a package all the same.
         raise InputError(path, f"Word 文档的 {dtd_part} 含有 DTD/实体声明，拒绝处理 (DTD or entity declaration not allowed)")
-    return body, numbering
+    return document, body, numbering
 
 
 def _numbering(document) -> Numbering:
@@ -121,8 +127,9 @@ def _related_element(part, relationship_type: str) -> etree._Element | None:
 
 # A piece of a block's text and where it came from: the `w:r` element and the offset of the
 # piece's first character within that run's text (None for text no run holds: numbering markers
-# and the separators put between table cells).
-Piece = tuple[str, "etree._Element | None", int]
+# and the separators put between table cells), and the `w:t` element whose own text the piece is
+# (what `check --fix` may edit; None for tabs, breaks, markers and table cells).
+Piece = tuple[str, "etree._Element | None", int, "etree._Element | None"]
 
 
 def _blocks(container: etree._Element, numbering: Numbering) -> Iterator[str]:
@@ -161,12 +168,13 @@ def visible_runs(paragraph: etree._Element) -> list[etree._Element]:
 
 
 def paragraph_pieces(paragraph: etree._Element, numbering: Numbering) -> list[Piece]:
-    pieces: list[Piece] = [(numbering.marker_for(paragraph), None, 0)]
+    pieces: list[Piece] = [(numbering.marker_for(paragraph), None, 0, None)]
     for run in visible_runs(paragraph):
         offset = 0
-        for _, text in run_texts(run):
+        for item, text in run_texts(run):
             if text:
-                pieces.append((text, run, offset))
+                own = item.tag in _RUN_TEXT and _RUN_TEXT[item.tag] is None
+                pieces.append((text, run, offset, item if own else None))
                 offset += len(text)
     return pieces
 
@@ -196,7 +204,7 @@ def _continues_merge(cell: etree._Element) -> bool:
 def _cell_pieces(cell: etree._Element, numbering: Numbering) -> list[Piece]:
     blocks = [_strip(block) for block in block_pieces(cell, numbering)]
     joined = _join(" ", [b for b in blocks if b])
-    return [(text.replace("\n", " "), run, offset) for text, run, offset in joined]
+    return [(text.replace("\n", " "), run, offset, None) for text, run, offset, _ in joined]
 
 
 def _text(pieces: list[Piece]) -> str:
@@ -207,7 +215,7 @@ def _join(separator: str, parts: list[list[Piece]]) -> list[Piece]:
     joined: list[Piece] = []
     for i, part in enumerate(parts):
         if i:
-            joined.append((separator, None, 0))
+            joined.append((separator, None, 0, None))
         joined += part
     return joined
 
@@ -218,9 +226,9 @@ def _strip(pieces: list[Piece]) -> list[Piece]:
     lead, keep = len(text) - len(text.lstrip()), len(text.strip())
     out: list[Piece] = []
     position = 0
-    for piece_text, run, offset in pieces:
+    for piece_text, run, offset, _ in pieces:
         lo, hi = max(lead, position), min(lead + keep, position + len(piece_text))
         if lo < hi:
-            out.append((piece_text[lo - position: hi - position], run, offset + lo - position))
+            out.append((piece_text[lo - position: hi - position], run, offset + lo - position, None))
         position += len(piece_text)
     return out

@@ -52,7 +52,7 @@ class RunMap:
             if i:
                 texts.append("\n")
                 position += 1
-            for text, run, offset in pieces:
+            for text, run, offset, _ in pieces:
                 if run is not None and text:
                     self.starts.append(position)
                     self.runs.append(run)

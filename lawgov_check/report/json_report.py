@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from ..model import Basis, DocumentResult, Finding, RulesetDecision, RunResult
+from ..model import Basis, DocumentResult, Finding, Fix, RulesetDecision, RunResult
 from .common import TOOL_NAME, CountsTally, run_counts
 from .json_text import dumps
 
@@ -16,6 +16,10 @@ def basis_dict(b: Basis) -> dict[str, Any]:
             "certainty": b.certainty}
 
 
+def fix_dict(fix: Fix) -> dict[str, Any]:
+    return {"kind": fix.kind, "edits": [{"span": [e.start, e.end], "text": e.text} for e in fix.edits]}
+
+
 def finding_dict(f: Finding) -> dict[str, Any]:
     location: dict[str, Any] = {"line": f.location.line, "column": f.location.column}
     if f.location.page is not None:
@@ -23,7 +27,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     if f.location.paragraph is not None:
         location["paragraph"] = f.location.paragraph
     location["heading_path"] = f.heading_path
-    return {
+    out = {
         "code": f.code,
         "name": f.name,
         "severity": f.severity,
@@ -37,6 +41,9 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "ruleset_version": f.ruleset_version,
         "fingerprint": f.fingerprint,
     }
+    if f.fix is not None:
+        out["fix"] = fix_dict(f.fix)
+    return out
 
 
 def _decision(d: RulesetDecision) -> dict[str, str]:
@@ -44,7 +51,7 @@ def _decision(d: RulesetDecision) -> dict[str, str]:
 
 
 def document_dict(doc: DocumentResult) -> dict[str, Any]:
-    return {
+    out = {
         "path": doc.path,
         "media_type": doc.media_type,
         "encoding": doc.encoding,
@@ -59,6 +66,9 @@ def document_dict(doc: DocumentResult) -> dict[str, Any]:
         "errors": list(doc.errors),
         "warnings": list(doc.warnings),
     }
+    if doc.fixed is not None:
+        out["fixed"] = {"path": doc.fixed.path, "applied": doc.fixed.applied, "skipped": doc.fixed.skipped}
+    return out
 
 
 def run_dict(run: RunResult) -> dict[str, Any]:

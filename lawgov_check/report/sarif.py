@@ -138,7 +138,30 @@ def _result(doc: DocumentResult, f: Finding, rule_index: int, artifact_index: in
     }
     if f.fingerprint:
         result["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
+    fixes = _fixes(doc, f, region, artifact_index)
+    if fixes:
+        result["fixes"] = fixes
     return result
+
+
+def _fixes(doc: DocumentResult, f: Finding, region: TextRegion, artifact_index: int) -> list[dict[str, Any]]:
+    """The finding's fix as SARIF replacements. Fixes sit within the evidence's one line, so each
+    edit's columns count from the finding's own start."""
+    if f.fix is None or region.start_line != region.end_line:
+        return []
+    replacements = []
+    for edit in f.fix.edits:
+        start = region.start_column + edit.start - f.span[0]
+        end = region.start_column + edit.end - f.span[0]
+        deleted = {"startLine": region.start_line, "startColumn": start, "endLine": region.start_line,
+                   "endColumn": end}
+        replacement: dict[str, Any] = {"deletedRegion": deleted}
+        if edit.text:
+            replacement["insertedContent"] = {"text": edit.text}
+        replacements.append(replacement)
+    return [{"description": {"text": _sentence(f.suggestion or f.message)},
+             "artifactChanges": [{"artifactLocation": {**artifact_location(doc.path), "index": artifact_index},
+                                  "replacements": replacements}]}]
 
 
 def _artifact(doc: DocumentResult) -> dict[str, Any]:

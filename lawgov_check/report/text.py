@@ -150,7 +150,27 @@ def _document(w: _Writer, doc: DocumentResult, lang: str) -> None:
         w.add((f"{severity_label(lang, severity)} ({len(group)})", SEVERITY_STYLE[severity]))
         for f in group:
             _finding(w, doc, f, lang, starts)
+    if doc.fixed is not None:
+        _fixed(w, doc, lang)
     w.blank()
+
+
+def _fixed(w: _Writer, doc: DocumentResult, lang: str) -> None:
+    fixed = doc.fixed
+    assert fixed is not None
+    w.blank()
+    if fixed.applied:
+        head = (f"已写出修正副本 {fixed.path}（{fixed.applied} 处修正）" if lang == "zh"
+                else f"Corrected copy written to {fixed.path} ({fixed.applied} fixes)")
+    else:
+        head = "未写出修正副本：没有可单独完成的修正" if lang == "zh" else "No corrected copy: no fix could be made on its own"
+    if fixed.skipped:
+        head += (f"；{fixed.skipped} 处与其他修正重叠或无法定位，未修正" if lang == "zh"
+                 else f"; {fixed.skipped} overlapping or unplaceable fixes left out")
+    w.add((head, "bold green"))
+    styles = {"+": "green", "-": "red", "@": "cyan"}
+    for line in fixed.diff.splitlines():
+        w.add(("  " + line, styles.get(line[:1], "")))
 
 
 def _plain(parts: tuple[Part, ...]) -> str:

@@ -14,6 +14,7 @@ from .hits import Hit, RuleTimeout
 from .kinds import kind_module
 from .loader import Catalogue, Rule, Ruleset
 from .selection import Selection, Subject, code_selected, jurisdiction_matches, rule_applies, ruleset_decision
+from .fixers import fix_for
 from .templates import fill, shorten
 
 
@@ -51,13 +52,20 @@ def stamp(rule: Rule, hit: Hit, doc: Document, doc_type: str | None, lang: str) 
     evidence = doc.norm.original(start, end) if end > start else ""
     values = {**hit.values, "evidence": shorten(evidence)}
     lang = lang if lang in rule.message else "zh"
+    span = doc.norm.source_span(start, end) if end > start else (doc.norm.to_source(start),) * 2
     return Finding(
         code=rule.code, name=rule.name, severity=rule.severity,
         message=fill(rule.message[lang], values),
         suggestion=fill(rule.suggestion.get(lang, rule.suggestion["zh"]), values),
-        basis=list(rule.basis), location=doc.locate(start), heading_path=heading_path_at(doc, start),
+        basis=_cited(rule, hit), location=doc.locate(start), heading_path=heading_path_at(doc, start),
         evidence=evidence, ruleset=rule.ruleset_id, ruleset_version=rule.ruleset_version,
-        span=doc.norm.source_span(start, end) if end > start else (doc.norm.to_source(start),) * 2)
+        span=span, fix=fix_for(rule.fix, doc.source.text, span, hit.values) if rule.fix else None)
+
+
+def _cited(rule: Rule, hit: Hit) -> list:
+    """The rule's bases, or only those the hit names when it names any that the rule has."""
+    named = [b for b in rule.basis if b.number in hit.basis or b.title in hit.basis]
+    return named or list(rule.basis)
 
 
 def heading_path_at(doc: Document, offset: int) -> str:

@@ -16,7 +16,7 @@ def example_fields(example: str | dict[str, Any]) -> dict[str, Any]:
 
 
 def run_example(catalogue: Catalogue, rule: Rule, example: str | dict[str, Any],
-                *, manifest: dict[str, Any] | None = None) -> tuple[list[Finding], list[str]]:
+                *, manifest: dict[str, Any] | None = None, lang: str = "zh") -> tuple[list[Finding], list[str]]:
     """Findings of `rule` on an example document, and rule errors."""
     from ..manifest import validate_manifest
     from ..pipeline import document_from_text
@@ -36,5 +36,6 @@ def run_example(catalogue: Catalogue, rule: Rule, example: str | dict[str, Any],
     subject = Subject(doc_type=doc_type, jurisdictions=(place,) if place else tuple(doc.jurisdiction.names()),
                       date=doc.date, year=doc.year, subtype=doc.subtype)
     evaluation = evaluate(doc, catalogue, subject,
-                          Selection(rulesets=(rule.ruleset_id,), select=(rule.code,)), manifest=manifest)
+                          Selection(rulesets=(rule.ruleset_id,), select=(rule.code,)), manifest=manifest,
+                          lang=lang)
     return [f for f in evaluation.findings if f.code == rule.code], evaluation.errors

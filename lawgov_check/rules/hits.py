@@ -8,11 +8,16 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Hit:
-    """A span of the normalized text (`start`/`end`) and named values for the message template."""
+    """A span of the normalized text (`start`/`end`) and named values for the message template.
+
+    `basis`, when given, names (by 文号 or title) which of the rule's bases this hit rests on, for
+    a rule whose basis depends on what the text concerns; the finding then cites only those.
+    """
 
     start: int
     end: int
     values: dict[str, Any] = field(default_factory=dict)
+    basis: tuple[str, ...] = ()
 
 
 class RuleTimeout(Exception):

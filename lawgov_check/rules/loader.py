@@ -83,6 +83,7 @@ class Rule:
     ruleset_id: str
     ruleset_version: str
     has_own_applicability: bool = False
+    fix: str | None = None  # the name of a fixer in rules/fixers.py
 
     def info(self, ruleset: "Ruleset") -> RuleInfo:
         doc_types = list(self.applies_to.doc_types if self.has_own_applicability else ruleset.applies_to.doc_types)
@@ -101,6 +102,14 @@ class Ruleset:
     parameters: dict[str, Any]
     rules: list[Rule]
     path: str
+    origin: str = "bundled"  # bundled, file (--ruleset-file / config) or package
+    package: str | None = None  # "name version" of the installed package it came from
+
+    def source(self) -> str:
+        """Where the ruleset came from, for `rules list`."""
+        if self.origin == "package":
+            return f"包 {self.package}"
+        return "内置" if self.origin == "bundled" else f"文件 {self.path}"
 
 
 @dataclass
@@ -264,6 +273,11 @@ def _semantic_problems(data: dict[str, Any], *, thorough: bool = True) -> list[t
         for name in _param_refs(rule["check"]):
             if name not in parameters:
                 problems.append((code, "check", f"引用了未定义的参数 {name}"))
+        if rule.get("fix") is not None:
+            from .fixers import FIXERS
+
+            if rule["fix"] not in FIXERS:
+                problems.append((code, "fix", f"未知的修正方式 {rule['fix']}（可选：{'、'.join(sorted(FIXERS))}）"))
         if not thorough:
             continue
         validate = getattr(kind_module(rule["check"]["kind"]), "validate", None)
@@ -281,7 +295,7 @@ def _build(data: dict[str, Any], path: Path) -> Ruleset:
             basis=[Basis(**b) for b in raw["basis"]],
             applies_to=Applicability.from_dict(raw.get("applies_to")), check=raw["check"],
             examples=raw["examples"], ruleset_id=data["id"], ruleset_version=str(data["version"]),
-            has_own_applicability="applies_to" in raw))
+            has_own_applicability="applies_to" in raw, fix=raw.get("fix")))
     return Ruleset(id=data["id"], name=data["name"], version=str(data["version"]),
                    description=data.get("description", ""),
                    applies_to=Applicability.from_dict(data.get("applies_to")),
@@ -354,17 +368,50 @@ def bundled_ruleset_paths() -> list[Path]:
     return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yml", ".yaml"))
 
 
-def load_catalogue(extra_files: list[str] | tuple[str, ...] = (), *, bundled: bool = True) -> Catalogue:
-    """All bundled rulesets plus extra files; every problem of every file in one RulesetError."""
-    paths = [(p, False) for p in (bundled_ruleset_paths() if bundled else [])]
-    paths += [(Path(p), True) for p in extra_files]  # a user's file is checked in full up front
-    rulesets, problems = [], []
-    for path, thorough in paths:
+def _packaged(problems: list[str]) -> list[Ruleset]:
+    """Rulesets of installed packages (entry points), validated in full like a user's file."""
+    from .packages import packaged_rulesets
+
+    found, failed = packaged_rulesets()
+    problems += failed
+    rulesets = []
+    for item in found:
         try:
-            rulesets.append(load_ruleset(path, thorough=thorough))
+            ruleset = load_ruleset(item.path, thorough=True)
+        except RulesetError as exc:
+            problems += [f"规则集包 {item.label}: {line}" for line in exc.problems]
+            continue
+        ruleset.origin, ruleset.package = "package", item.label
+        rulesets.append(ruleset)
+    return rulesets
+
+
+def load_catalogue(extra_files: list[str] | tuple[str, ...] = (), *, bundled: bool = True,
+                   packages: bool | None = None) -> Catalogue:
+    """All bundled rulesets, those of installed packages (`packages`, by default when `bundled`)
+    and extra files; every problem of every file in one RulesetError."""
+    rulesets, problems = [], []
+    for path in bundled_ruleset_paths() if bundled else []:
+        try:
+            rulesets.append(load_ruleset(path, thorough=False))
         except RulesetError as exc:
             problems += exc.problems
-    by_id = {rs.id: rs for rs in rulesets}  # an extra file replaces a bundled ruleset of the same id
+    taken = {rs.id for rs in rulesets}
+    for ruleset in _packaged(problems) if (bundled if packages is None else packages) else []:
+        if ruleset.id in taken:
+            problems.append(f"规则集包 {ruleset.package}: {ruleset.path}: -: id: 规则集标识 {ruleset.id} 已被占用")
+            continue
+        taken.add(ruleset.id)
+        rulesets.append(ruleset)
+    for name in extra_files:  # a user's file is checked in full up front
+        try:
+            ruleset = load_ruleset(Path(name), thorough=True)
+        except RulesetError as exc:
+            problems += exc.problems
+            continue
+        ruleset.origin = "file"
+        rulesets.append(ruleset)
+    by_id = {rs.id: rs for rs in rulesets}  # an extra file replaces a ruleset of the same id
     rulesets = list(by_id.values())
     seen: dict[str, str] = {}
     for ruleset in rulesets:

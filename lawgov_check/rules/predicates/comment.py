@@ -47,6 +47,10 @@ _CLASSES = [  # strictest first: a sentence naming several takes the highest min
     ("rule", re.compile(r"政府规章|规章|立法项目|立法")),
     ("normative", re.compile(r"规范性文件")),
 ]
+# What CN09 cites for each kind of document a stated period concerns (its basis entries, by 文号
+# or title).
+CLASS_BASIS = {"major_decision": "国务院令第713号", "regulation": "各省、自治区、直辖市地方立法条例（法规草案公开征求意见）",
+               "rule": "国务院令第695号", "normative": "市县法治政府建设示范指标体系"}
 _MARKET_WORDS = re.compile(r"市场主体|经营主体|企业|营商环境|产业|招商引资|商事|个体工商户|民营经济")
 
 
@@ -279,4 +283,5 @@ def stated_comment_period(ctx: CheckContext) -> Iterator[Hit]:
         if short:
             yield Hit(stated.start, stated.end, {**period_values(subject_class, minimum, min_unit),
                                                  "length": stated.phrase(explain),
-                                                 "length_en": stated.phrase(explain_en)})
+                                                 "length_en": stated.phrase(explain_en)},
+                      basis=(CLASS_BASIS[subject_class],))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Iterator
 
 from ..context import CheckContext, Segment
+from ..fixers import date_zh, numeric_date
 from ..hits import Hit
 from . import predicate
 
@@ -63,7 +65,22 @@ def signature_date_form(ctx: CheckContext) -> Iterator[Hit]:
     line = rf"^[ \t]*(?:{_NUMERIC_DATE_FORMS})[ \t]*$"
     for seg in _signature_dates(ctx, line):
         for start, end, _ in ctx.finditer(_NUMERIC_DATE_FORMS, seg):
-            yield Hit(start, end, {})
+            yield Hit(start, end, {"suggested": _rewritten(ctx, ctx.doc.norm.original(start, end))})
+
+
+def _rewritten(ctx: CheckContext, written: str) -> str:
+    """The date as written, in the standard form; for a two-digit year (21年3月5日) the document's
+    own date when it agrees on month and day, else 20YY."""
+    date = numeric_date(written)
+    if date is not None:
+        return date_zh(date)
+    short = re.match(r"\s*(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", written)
+    known = ctx.doc.date
+    if short and known and (known.year % 100, known.month, known.day) == tuple(int(g) for g in short.groups()):
+        return date_zh(known)
+    if short:
+        return f"20{short[1]}年{int(short[2])}月{int(short[3])}日"
+    return written
 
 
 _FULL = "，：；（）"

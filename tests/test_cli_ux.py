@@ -1,0 +1,76 @@
+"""What a newcomer touches first: help pages and `rules list` that fit the terminal, `rules show`
+with real messages."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+from wcwidth import wcswidth
+
+from lawgov_check.cli import app
+from lawgov_check.cli_help import wrap
+
+HELP_PAGES = [[], ["check"], ["parse"], ["validate"], ["rules"], ["rules", "list"], ["rules", "show"]]
+
+
+def _invoke(args: list[str], columns: int = 80):
+    return CliRunner().invoke(app, args, env={"COLUMNS": str(columns)})
+
+
+def _joined(text: str) -> str:
+    """The text with line breaks and indentation removed, to find wrapped sentences whole."""
+    return re.sub(r"\s*\n\s*", "", text)
+
+
+@pytest.mark.parametrize("args", HELP_PAGES, ids=lambda a: " ".join(a) or "root")
+def test_help_fits_80_columns_and_cuts_nothing(args):
+    result = _invoke([*args, "--help"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(wcswidth(line) for line in lines) <= 80, [l for l in lines if wcswidth(l) > 80]
+    assert "…" not in result.output
+
+
+def test_check_help_shows_every_description_whole():
+    result = _invoke(["check", "--help"])
+    whole = _joined(result.output)
+    for text in ("输出格式：text、json、sarif、junit、github、html。",
+                 "达到该严重程度即以1退出：error（默认）、warning、info、never。",
+                 "配置文件（默认从被检查的路径向上查找lawgov-check.toml或pyproject.toml）。"):
+        assert text.replace(" ", "") in whole.replace(" ", "")
+    assert "-f, --format FORMAT" in result.output and "<str>" not in result.output
+
+
+def test_wrap_breaks_between_cjk_characters_but_not_before_closing_marks():
+    lines = wrap("甲乙丙丁戊己庚辛，壬癸 abc", 10)
+    assert all(wcswidth(line) <= 10 for line in lines)
+    assert not any(line.startswith("，") for line in lines)
+    assert "".join(lines).replace(" ", "") == "甲乙丙丁戊己庚辛，壬癸abc"
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_rules_list_fits_the_terminal(columns):
+    result = _invoke(["rules", "list"], columns)
+    assert result.exit_code == 0
+    assert max(wcswidth(line) for line in result.output.splitlines()) <= min(columns, 100)
+    assert re.search(r"^GF 公文格式 \S+（内置）$", result.output, re.MULTILINE)
+    assert re.search(r"^  GF01  warning  doc-number-brackets$", result.output, re.MULTILINE)
+
+
+def test_rules_list_json_says_where_each_ruleset_came_from():
+    rows = json.loads(_invoke(["rules", "list", "--format", "json"]).output)
+    gf01 = next(r for r in rows if r["code"] == "GF01")
+    assert gf01["source"]["origin"] == "bundled" and gf01["ruleset_version"]
+
+
+def test_rules_show_gives_example_messages_for_templates():
+    result = _invoke(["rules", "show", "AR01"])
+    assert result.exit_code == 0
+    example_lines = [line for line in result.output.splitlines() if line.lstrip().startswith("- 消息:")]
+    assert example_lines and all("{" not in line for line in example_lines)
+    assert any("年度报告缺少“主要举措和成效”部分" in line for line in example_lines)
+    english = _invoke(["rules", "show", "AR01", "--lang", "en"]).output
+    assert "The report lacks the part on main measures and results" in english
