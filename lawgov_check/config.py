@@ -98,6 +98,7 @@ class Config:
     limits: dict[str, int] = field(default_factory=dict)  # max_bytes, max_pages, max_inflated
     waivers: list[Waiver] = field(default_factory=list)
     command_line: Settings = field(default_factory=Settings)  # applied after the file's layers
+    server: dict[str, Any] = field(default_factory=dict)  # the [server] table, for `serve`
 
     def settings_for(self, path: str) -> Settings:
         settings = self.settings
@@ -246,7 +247,7 @@ def load_config(path: str | Path) -> Config:
         overrides=[(glob, Settings.from_table(t)) for glob, t in table.get("overrides", {}).items()],
         lang=table.get("lang"), exclude=tuple(table.get("exclude", ())),
         ruleset_files=tuple(str(base / f) for f in table.get("ruleset-files", ())),
-        timeout=table.get("timeout"), limits=limits, waivers=waivers)
+        timeout=table.get("timeout"), limits=limits, waivers=waivers, server=dict(table.get("server", {})))
 
 
 # ---------------------------------------------------------------- codes against the catalogue
