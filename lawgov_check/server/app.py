@@ -67,7 +67,8 @@ class Service:
 
     async def check(self, upload: Upload) -> Checked:
         assert self.pool is not None
-        value = await anyio.to_thread.run_sync(self.pool.run, upload, self.settings.timeout or None)
+        with self.metrics.in_progress.track_inprogress():
+            value = await anyio.to_thread.run_sync(self.pool.run, upload, self.settings.timeout or None)
         if isinstance(value, Failure):
             from ..api import _failed  # the batch's wording for a timed-out or crashed file
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, disable_created_metrics, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, disable_created_metrics, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from ..model import DocumentResult
@@ -26,6 +26,8 @@ class Metrics:
                                     "(unreadable, over a limit, timed out)", registry=self.registry)
         self.timeouts = Counter("lawgov_check_document_timeouts", "Documents stopped at the time limit",
                                 registry=self.registry)
+        self.in_progress = Gauge("lawgov_check_documents_in_progress", "Documents being checked now",
+                                 registry=self.registry)
         for severity in ("error", "warning", "info"):
             self.findings.labels(severity)
 
