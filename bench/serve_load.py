@@ -3,8 +3,8 @@
     python bench/serve_load.py [--documents 2000] [--clients 16] [--workers 2] [--max-seconds 900]
                                [--markdown FILE]
 
-Generates `--documents` real-shaped .txt documents (bench/corpus.py: annual reports, normative
-documents, comment notices, 5–30 KB), starts the server on 127.0.0.1 (a port the OS picks) with
+Generates real-shaped .txt documents (bench/corpus.py: annual reports, normative documents,
+comment notices, 5–30 KB) and keeps the `--documents` closest to 20 KB, starts the server on 127.0.0.1 (a port the OS picks) with
 `--workers` worker processes, and measures, in one run on one machine:
 
 1. one client sending 200 documents one after another: latency p50/p95/p99;
@@ -168,6 +168,14 @@ def run_cli(directory: Path, jobs: int, limit: float) -> dict[str, float]:
     return {"documents": count, "seconds": elapsed, "throughput": count / elapsed}
 
 
+def _about_20kb(files: list[Path], count: int) -> list[Path]:
+    """The `count` documents closest to 20 KB; the others are deleted (the CLI checks the folder)."""
+    ranked = sorted(files, key=lambda f: abs(f.stat().st_size - 20 * 1024))
+    for extra in ranked[count:]:
+        extra.unlink()
+    return sorted(ranked[:count])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=2000)
@@ -178,7 +186,7 @@ def main() -> None:
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="lawgov-serve-load-"))
     try:
-        files = generate(scratch / "corpus", txt=args.documents)["txt"]
+        files = _about_20kb(generate(scratch / "corpus", txt=3 * args.documents)["txt"], args.documents)
         sizes = [f.stat().st_size for f in files]
         server = Server(args.workers, scratch)
         try:

@@ -55,6 +55,9 @@ class Service:
         self.metrics = Metrics()
         self.pool: WorkerPool | None = None
         self.ready = False
+        # Documents wait here, first come first served, for one of the workers (the pool's own
+        # queue of idle workers wakes waiting threads in no particular order).
+        self.slots = anyio.Semaphore(settings.workers)
 
     def start(self) -> None:
         self.pool = WorkerPool(check_upload, self.settings.workers, context=worker_context())
@@ -67,8 +70,9 @@ class Service:
 
     async def check(self, upload: Upload) -> Checked:
         assert self.pool is not None
-        with self.metrics.in_progress.track_inprogress():
-            value = await anyio.to_thread.run_sync(self.pool.run, upload, self.settings.timeout or None)
+        async with self.slots:
+            with self.metrics.in_progress.track_inprogress():
+                value = await anyio.to_thread.run_sync(self.pool.run, upload, self.settings.timeout or None)
         if isinstance(value, Failure):
             from ..api import _failed  # the batch's wording for a timed-out or crashed file
 
