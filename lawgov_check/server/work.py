@@ -39,6 +39,14 @@ class Checked:
 def check_one(upload: Upload, options: CheckOptions) -> DocumentResult:
     """The one call into the checker (switch to `check_*(..., timeout=)` here once they take one)."""
     if upload.text is not None:
+        from ..ingest.limits import DEFAULT_LIMITS, Limits
+        from ..ingest.reading import read_input
+
+        try:  # the size limit of a file holds for text sent as JSON too
+            read_input(upload.name, upload.text.encode("utf-8"),
+                       Limits(max_bytes=options.max_bytes or DEFAULT_LIMITS.max_bytes))
+        except InputError as exc:
+            return DocumentResult(upload.name, errors=[str(exc)])
         return check_text(upload.text, options=options, name=upload.name)
     return check_bytes(upload.data, upload.name, options=options)
 

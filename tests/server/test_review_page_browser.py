@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from serverproc import REPO  # noqa: E402
 
 sync_api = pytest.importorskip("playwright.sync_api")
 

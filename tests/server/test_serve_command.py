@@ -11,12 +11,15 @@ import threading
 
 import pytest
 
-from conftest import HANG_NAME, REPO, TIMEOUT
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from serverproc import HANG_NAME, REPO, TIMEOUT  # noqa: E402
 
 
 def _serve(tmp_path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    environment = {**os.environ, **(env or {})}
-    environment.pop("LAWGOV_CHECK_API_KEYS", None) if not env or "LAWGOV_CHECK_API_KEYS" not in env else None
+    environment = {k: v for k, v in os.environ.items() if k != "LAWGOV_CHECK_API_KEYS"}
+    environment.update(env or {})
     return subprocess.run([sys.executable, "-m", "lawgov_check.cli", "serve", *args], cwd=tmp_path,
                           env=environment, capture_output=True, text=True, encoding="utf-8", timeout=120)
 

@@ -7,12 +7,14 @@ import json
 import select
 import socket
 import zipfile
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import API_KEY, DOCUMENT_LIMIT, HANG_NAME, REPO, REQUEST_LIMIT, TIMEOUT
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from serverproc import API_KEY, DOCUMENT_LIMIT, HANG_NAME, REPO, REQUEST_LIMIT, TIMEOUT  # noqa: E402
 
 FIXTURES = REPO / "fixtures"
 RESULT_SCHEMA = json.loads((REPO / "lawgov_check" / "schemas" / "result.schema.json").read_text(encoding="utf-8"))
@@ -147,7 +149,9 @@ def test_document_over_the_size_limit_is_an_input_error(server):
     assert DOCUMENT_LIMIT < len(big) < REQUEST_LIMIT
     response = server.client.post("/v1/check", files=[("files", ("big.txt", big))])
     assert response.status_code == 200
-    assert response.json()["documents"][0]["errors"]
+    assert "文件过大" in response.json()["documents"][0]["errors"][0]
+    as_json = server.client.post("/v1/check", json={"text": big.decode("utf-8"), "name": "big.txt"})
+    assert "文件过大" in as_json.json()["documents"][0]["errors"][0]
 
 
 def test_hanging_document_times_out_and_the_server_goes_on(server):
