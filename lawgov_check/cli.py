@@ -573,7 +573,7 @@ def serve(
     config_file: Optional[str] = typer.Option(None, "--config", help="配置文件（默认从当前目录向上查找）。"),
     no_config: bool = typer.Option(False, "--no-config", help="不读取任何配置文件。"),
 ) -> None:
-    """启动 HTTP 服务与审阅页面（需要安装 lawgov-check[server]）。"""
+    """启动 HTTP 服务与审阅页面（需要安装服务端可选组件 server）。"""
     try:
         from .server.main import run
     except ImportError as exc:

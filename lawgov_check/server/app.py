@@ -31,7 +31,7 @@ from .errors import ApiError
 from .logs import log
 from .metrics import CONTENT_TYPE as METRICS_TYPE, Metrics
 from .middleware import BodyLimit, Observe
-from .requests import CheckRequest, parse_check_request
+from .intake import CheckRequest, parse_check_request
 from .settings import ServerSettings
 from .work import Checked, Upload, check_upload
 
