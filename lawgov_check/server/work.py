@@ -66,6 +66,8 @@ def check_upload(upload: Upload) -> Checked:
             checked.annotated = annotated_bytes(result, upload.name, data, lang=options.lang)
         except InputError as exc:
             checked.annotate_error = str(exc)
+    if not upload.options.keep_text:
+        result.text = None  # kept only to annotate: not sent back
     return checked
 
 
