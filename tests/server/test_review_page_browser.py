@@ -73,12 +73,14 @@ def test_upload_shows_highlighted_findings_and_filters(page):
     report = page.frame_locator("#report")
     mark = report.locator("mark.sev-error, mark.sev-warning, mark.sev-info").first
     mark.wait_for()
-    assert report.locator("li.finding[data-code='AR03']").count() == 1
+    sync_api.expect(report.locator("li.finding[data-code='AR03']")).to_have_count(1)
     assert mark.evaluate("m => getComputedStyle(m).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
     shown = report.locator("li.finding:not([hidden])").count()
+    errors = report.locator("li.finding[data-severity='error']").count()
+    assert errors >= 1
     report.locator('input[data-filter-severity="error"]').click()
-    assert report.locator("li.finding:not([hidden])").count() < shown
-    assert report.locator("li.finding[data-severity='error']:not([hidden])").count() == 0
+    sync_api.expect(report.locator("li.finding:not([hidden])")).to_have_count(shown - errors)
+    sync_api.expect(report.locator("li.finding[data-severity='error']:not([hidden])")).to_have_count(0)
     assert page.errors == [] and page.outside == []
 
 
