@@ -11,7 +11,9 @@ comment notices, 5–30 KB) and keeps the `--documents` closest to 20 KB, starts
 2. `--clients` concurrent clients sending every document once (one document per request):
    throughput, p50/p95/p99, errors (a non-200 answer or a document with input errors);
 3. `lawgov-check check --jobs N --format json` over the same documents (N = `--workers`);
-4. the server's RSS (itself and its worker processes) before and after the load.
+4. the server's RSS (itself and its worker processes) before and after the load;
+5. CPU time per document of the server (with its workers) and of the CLI (with its workers): on a
+   shared machine this is steadier than wall-clock throughput.
 
 Bounded: every phase stops at `--max-seconds` and the server is stopped at the end whatever
 happens. Loopback only. Run by hand; never in the tests (no timed assertions anywhere).
@@ -82,6 +84,18 @@ class Server:
             except OSError:
                 pass
         return total / 1024
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the server and its living descendants."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in [self.process.pid, *_descendants(self.process.pid)]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / ticks
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -157,15 +171,20 @@ def run_clients(url: str, files: list[Path], clients: int, deadline: float) -> d
 
 
 def run_cli(directory: Path, jobs: int, limit: float) -> dict[str, float]:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(cli() + ["check", str(directory), "--jobs", str(jobs), "--format", "json",
                                    "-o", os.devnull, "--no-config", "--no-progress"],
                           capture_output=True, text=True, timeout=limit)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode not in (0, 1):
         raise SystemExit(f"check failed ({done.returncode}): {done.stderr[-500:]}")
     count = len(list(directory.glob("*.txt")))
-    return {"documents": count, "seconds": elapsed, "throughput": count / elapsed}
+    return {"documents": count, "seconds": elapsed, "throughput": count / elapsed, "cpu_ms": cpu * 1000 / count}
 
 
 def _about_20kb(files: list[Path], count: int) -> list[Path]:
@@ -196,7 +215,9 @@ def main() -> None:
                 rss_before = server.rss_mb()
                 single = [_send(client, f) for f in files[:200]]
             one = {"errors": sum(not ok for _, ok in single), **_percentiles([s for s, _ in single])}
+            cpu_before = server.cpu_seconds()
             loaded = run_clients(server.url, files, args.clients, time.monotonic() + args.max_seconds)
+            loaded["cpu_ms"] = (server.cpu_seconds() - cpu_before) * 1000 / max(1, loaded["documents"])
             rss_after = server.rss_mb()
         finally:
             server.stop()
@@ -217,6 +238,8 @@ def main() -> None:
         f"| {args.clients} clients: p95 / p50 | {loaded['p95'] / loaded['p50']:.2f} |",
         f"| `check --jobs {args.workers}` on the same documents: throughput | {batch['throughput']:.1f} documents/s |",
         f"| server throughput / `check --jobs {args.workers}` | {loaded['throughput'] / batch['throughput']:.2f} |",
+        f"| CPU time per document: server (with workers) / `check --jobs {args.workers}` | "
+        f"{loaded['cpu_ms']:.1f} / {batch['cpu_ms']:.1f} ms |",
         f"| documents per second per core (server) | {loaded['throughput'] / min(cores, args.workers):.1f} |",
         f"| server RSS (with workers) before → after | {rss_before:.0f} → {rss_after:.0f} MB |",
     ]
