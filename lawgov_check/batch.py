@@ -12,6 +12,10 @@ without a time limit, items run in this process.
 On Linux workers are forked, so they inherit the modules and rule catalogue the parent already
 loaded (no thread runs in the parent while it forks: the progress display refreshes without one).
 Elsewhere they are spawned and load them once each.
+
+`WorkerPool` keeps the same workers alive between items for a long-running caller (the HTTP
+service): `run(item, timeout)` may be called from many threads at once, each item goes to an idle
+worker, and a worker that overruns or dies is replaced exactly as in `ordered_map`.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import queue
 import sys
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -168,6 +174,70 @@ def _pool(func: Callable[[Any], Any], items: Sequence[Any], jobs: int, timeout: 
                 yield done.pop(next_out)
                 next_out += 1
     finally:
+        for worker in workers:
+            if worker.index is None:
+                worker.stop()
+            else:
+                worker.kill()
+
+
+class WorkerPool:
+    """`jobs` long-lived workers running `func`; `run` blocks the calling thread until its item is
+    done, timed out (the worker is killed and replaced) or crashed. `context` is a multiprocessing
+    context (default: fork on Linux); a threaded caller should pass a forkserver or spawn one."""
+
+    def __init__(self, func: Callable[[Any], Any], jobs: int, *, context: Any = None) -> None:
+        self._ctx = context or _context()
+        self._func = func
+        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        self._all: list[_Worker] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        for _ in range(max(1, jobs)):
+            self._idle.put(self._start())
+
+    def _start(self) -> _Worker:
+        worker = _Worker(self._ctx, self._func)
+        with self._lock:
+            self._all.append(worker)
+        return worker
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        worker.kill()
+        with self._lock:
+            self._all.remove(worker)
+            if self._closed:
+                return worker
+        return self._start()
+
+    def run(self, item: Any, timeout: float | None = None) -> Any:
+        """`func(item)` in a worker, or a `Failure` (timeout, crashed, error)."""
+        if self._closed:
+            return Failure("crashed", "工作进程已停止")
+        worker = self._idle.get()
+        try:
+            worker.give(0, item)
+            ready = wait([worker.conn, worker.process.sentinel], timeout or None)
+            if worker.conn in ready:
+                try:
+                    return worker.conn.recv()[1]
+                except (EOFError, OSError):
+                    failure = Failure("crashed", _exit_detail(worker))
+            elif ready:
+                failure = Failure("crashed", _exit_detail(worker))
+            else:
+                failure = Failure("timeout", f"{timeout:g}")
+            worker = self._replace(worker)
+            return failure
+        finally:
+            worker.index = None
+            self._idle.put(worker)
+
+    def close(self) -> None:
+        """Stop idle workers and kill busy ones; callers still waiting get a `crashed` failure."""
+        with self._lock:
+            self._closed = True
+            workers = list(self._all)
         for worker in workers:
             if worker.index is None:
                 worker.stop()

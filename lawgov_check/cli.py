@@ -589,6 +589,29 @@ def validate(files: list[str] = typer.Argument(..., help="要校验的规则集�
     raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
 
 
+@app.command(cls=_Command)
+def serve(
+    host: Optional[str] = typer.Option(None, "--host", help="监听地址（默认 127.0.0.1）。"),
+    port: Optional[int] = typer.Option(None, "--port", min=0, max=65535, help="端口（默认 8000）。"),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="检查文档的工作进程数（默认为 CPU 核数）。"),
+    api_keys_file: Optional[str] = typer.Option(None, "--api-keys-file", help="API 密钥文件（每行一个）；也可用环境变量 LAWGOV_CHECK_API_KEYS。"),
+    allow_remote: Optional[bool] = typer.Option(None, "--allow-remote-without-keys", help="允许无密钥时在非回环地址监听。"),
+    config_file: Optional[str] = typer.Option(None, "--config", help="配置文件（默认从当前目录向上查找）。"),
+    no_config: bool = typer.Option(False, "--no-config", help="不读取任何配置文件。"),
+) -> None:
+    """启动 HTTP 服务与审阅页面（需要安装服务端可选组件 server）。"""
+    try:
+        from .server.main import run
+    except ImportError as exc:
+        from .server import INSTALL_HINT, missing_extra
+
+        if not missing_extra(exc):
+            raise
+        raise _fail(INSTALL_HINT) from None
+    raise typer.Exit(run(config_file=config_file, no_config=no_config, host=host, port=port, workers=workers,
+                         api_keys_file=api_keys_file, allow_remote_without_keys=allow_remote))
+
+
 def main() -> None:
     app()
 

@@ -99,6 +99,7 @@ class Config:
     waivers: list[Waiver] = field(default_factory=list)
     docs_url: str | None = None  # the rule reference SARIF links to
     command_line: Settings = field(default_factory=Settings)  # applied after the file's layers
+    server: dict[str, Any] = field(default_factory=dict)  # the [server] table, for `serve`
 
     def settings_for(self, path: str) -> Settings:
         settings = self.settings
@@ -247,7 +248,8 @@ def load_config(path: str | Path) -> Config:
         overrides=[(glob, Settings.from_table(t)) for glob, t in table.get("overrides", {}).items()],
         lang=table.get("lang"), exclude=tuple(table.get("exclude", ())),
         ruleset_files=tuple(str(base / f) for f in table.get("ruleset-files", ())),
-        timeout=table.get("timeout"), limits=limits, waivers=waivers, docs_url=table.get("docs-url"))
+        timeout=table.get("timeout"), limits=limits, waivers=waivers, docs_url=table.get("docs-url"),
+        server=dict(table.get("server", {})))
 
 
 # ---------------------------------------------------------------- codes against the catalogue

@@ -3,6 +3,7 @@ characters the finding is about (the whole paragraph only for document-level fin
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import docx
@@ -80,9 +81,10 @@ def _cuts(text: str, findings: list[Finding]) -> set[int]:
     return {offset for f in findings if (span := _exact(text, f)) for offset in span}
 
 
-def _annotate_word_file(doc_result: DocumentResult, source_path: str, lang: str) -> WordDocument:
+def _annotate_word_file(doc_result: DocumentResult, source_path: str, lang: str,
+                        data: bytes | None = None) -> WordDocument:
     try:
-        document = docx.Document(source_path)
+        document = docx.Document(io.BytesIO(data) if data is not None else source_path)
     except Exception as exc:  # python-docx raises several unrelated types for a damaged package
         raise InputError(source_path, f"无法读取 Word 文件：{exc}") from exc
     paragraphs = numbered_paragraphs(document)
@@ -142,13 +144,27 @@ def _nearest_runs(line_runs: list[list[Run]], index: int, rendered) -> list[Run]
     return [rendered.document.paragraphs[0].add_run("")]
 
 
+def _annotated(doc_result: DocumentResult, source_path: str, lang: str,
+               data: bytes | None = None) -> WordDocument:
+    is_word = doc_result.media_type == DOCX_MEDIA_TYPE or source_path.lower().endswith(".docx")
+    if is_word:
+        return _annotate_word_file(doc_result, source_path, lang, data)
+    return _render_text_file(doc_result, source_path, lang)
+
+
+def annotated_bytes(doc_result: DocumentResult, name: str, data: bytes, *, lang: str = "zh") -> bytes:
+    """The annotated copy of a document held in memory (`data`, named `name`), never touching disk."""
+    buffer = io.BytesIO()
+    _annotated(doc_result, name, lang, data).save(buffer)
+    return buffer.getvalue()
+
+
 def annotate_docx(doc_result: DocumentResult, source_path: str, out_dir: str, *, lang: str = "zh") -> str:
     """Write `<stem>.lawgov-check.docx` into `out_dir` and return its path; the source is only read."""
     target = output_path(source_path, out_dir)
     if target.resolve() == Path(source_path).resolve():
         raise InputError(source_path, "批注文件不能覆盖原文件")
-    is_word = doc_result.media_type == DOCX_MEDIA_TYPE or source_path.lower().endswith(".docx")
-    document = (_annotate_word_file if is_word else _render_text_file)(doc_result, source_path, lang)
+    document = _annotated(doc_result, source_path, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(target))
     return str(target)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lawgov_check import api
-from lawgov_check.batch import Failure, ordered_map
+from lawgov_check.batch import Failure, WorkerPool, ordered_map
 from lawgov_check.globs import matches
 from lawgov_check.inputs import expand_inputs
 
@@ -110,6 +110,32 @@ def test_an_exception_is_reported_for_its_item(jobs, timeout):
     out = list(ordered_map(_raise_on_one, range(3), jobs=jobs, timeout=timeout))
     assert out[0] == 0 and out[2] == 2
     assert out[1].kind == "error" and "坏数据" in out[1].detail
+
+
+def test_worker_pool_serves_threads_and_survives_hangs_crashes_and_errors():
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = WorkerPool(_slow_square, 2)
+    try:
+        with ThreadPoolExecutor(6) as threads:
+            assert list(threads.map(pool.run, range(12))) == [n * n for n in range(12)]
+    finally:
+        pool.close()
+    assert pool.run(3) == Failure("crashed", "工作进程已停止")
+
+
+def test_worker_pool_replaces_a_worker_that_hangs_or_dies():
+    hang, die, fail = WorkerPool(_hang_on_three, 1), WorkerPool(_die_on_two, 1), WorkerPool(_raise_on_one, 1)
+    try:
+        assert hang.run(3, timeout=1) == Failure("timeout", "1")
+        assert hang.run(4, timeout=1) == 4  # a fresh worker took the hung one's place
+        crashed = die.run(2, timeout=30)
+        assert crashed.kind == "crashed" and "7" in crashed.detail
+        assert die.run(5) == 5
+        assert fail.run(1).kind == "error" and fail.run(0) == 0
+    finally:
+        for pool in (hang, die, fail):
+            pool.close()
 
 
 def test_cli_timeout_is_an_input_error_for_that_file(runner, tmp_path, monkeypatch):

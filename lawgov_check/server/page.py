@@ -1,0 +1,45 @@
+"""The reviewer page at `/` and its two assets, all served from the package (works offline).
+
+The page shows the HTML report (report/html.py) in a sandboxed frame; the frame inherits this
+page's Content-Security-Policy, so the report's script hash is allowed here as well.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import Response
+
+STATIC = Path(__file__).resolve().parent / "static"
+ASSETS = {"review.js": "text/javascript; charset=utf-8", "review.css": "text/css; charset=utf-8"}
+DOCS_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+@cache
+def _read(name: str) -> bytes:
+    return (STATIC / name).read_bytes()
+
+
+@cache
+def page_csp() -> str:
+    from ..report.html import _script_hash  # the report's inline script, allowed by its hash
+    from ..report.html_assets import SCRIPT
+
+    return ("default-src 'none'; script-src 'self' '" + _script_hash(SCRIPT) + "'; "
+            "style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data: blob:; "
+            "frame-src 'self' blob: about:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+
+
+def mount(app: FastAPI) -> None:
+    @app.get("/", include_in_schema=False)
+    async def review_page() -> Response:
+        return Response(_read("review.html"), media_type="text/html; charset=utf-8",
+                        headers={"Content-Security-Policy": page_csp(), "Cache-Control": "no-cache"})
+
+    @app.get("/static/{name}", include_in_schema=False)
+    async def asset(name: str) -> Response:
+        if name not in ASSETS:
+            return Response(status_code=404)
+        return Response(_read(name), media_type=ASSETS[name], headers={"Cache-Control": "no-cache"})
