@@ -179,7 +179,7 @@ DOC_TYPES = (
 DOC_SUBTYPES = {
     "major_decision": ("decision", "catalogue", "call_for_items", "hearing"),
     "comment_notice": ("draft_for_comment", "call_for_proposals", "feedback"),
-    "other": ("information_disclosure_report",),
+    "other": ("information_disclosure_report", "administrative_regulation"),
 }
 
 

@@ -12,7 +12,7 @@ from .types import Fact, FactContext
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 _SP = r"[ \u3000]{0,2}"
-_CN_YEAR = "〇○零Oo０一二三四五六七八九"
+_CN_YEAR = "〇○零Oo０0一二三四五六七八九"  # 二00五年: ASCII zeros among Chinese digits
 _CN_MD = "一二三四五六七八九十"
 _CN_DAY = _CN_MD + "廿卅"
 _CN_ALL = _CN_YEAR + "十廿卅"

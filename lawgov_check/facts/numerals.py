@@ -35,7 +35,7 @@ def cn2an_smart(numeral: str) -> int | float:
     return cn2an.cn2an(numeral, "smart")
 
 CN_DIGITS = "〇零○一二三四五六七八九十廿卅两俩百千"
-_ZERO_LIKE = "〇○零Oo０"
+_ZERO_LIKE = "〇○零Oo０0"
 _YEAR_DIGITS = {**{c: 0 for c in _ZERO_LIKE}, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
                 "六": 6, "七": 7, "八": 8, "九": 9}
 

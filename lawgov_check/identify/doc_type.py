@@ -16,7 +16,7 @@ TITLE_CONFIDENCE = 0.9
 BODY_CONFIDENCE = 0.75
 UNSURE = 0.5
 
-_ORDER_NUMBER = re.compile(r"令\s*第|政令\s*[〔\[(【]")
+_ORDER_NUMBER = re.compile(r"令\s*(?:第|[〔\[(【])")
 _NOTICE_IN_FORCE = re.compile(r"本(?:通知|决定)自.{2,20}(?:起)?(?:施行|实施|生效)[^\n]{0,20}有效期")
 _NOTICE_END = re.compile(r"(?:通知|通告|公告|通报|决定|公示)$")
 _RULE_TITLE = re.compile(r"(?:办法|规定|细则|规则|实施意见|暂行|试行|若干措施|管理制度)》?(?:的通知|的决定)?$")
@@ -99,6 +99,10 @@ def _by_number(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
     number = x.doc_number or ""
     notes = " ".join(x.header_notes)
     title = x.title or ""
+    if re.search(r"国务院令", number) and not re.search(r"部令|委员会令|署令|局令|行令", number):
+        # 国务院令 publishes administrative regulations (行政法规), not 规章
+        return _decided("other", "administrative_regulation", TITLE_CONFIDENCE, "header",
+                        "以国务院令公布的行政法规 (an administrative regulation)", number)
     if (_ORDER_NUMBER.search(number) or re.search(r"令\s*第.{1,12}号\s*公布", notes)) and not _NOTICE_END.search(title):
         return _decided("government_rule", None, TITLE_CONFIDENCE, "header", "以政府令公布 (published by an order)",
                         number or notes)
@@ -123,6 +127,8 @@ def _by_body(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
         return b("major_decision", "call_for_items", "开头征集重大行政决策事项 (the opening calls for items)")
     if v.COMMENT_INVITATION.search(opening):
         return b("comment_notice", "draft_for_comment", "开头公开征求意见 (the opening invites comment)")
+    if v.FEEDBACK_REPORTED.search(opening):
+        return b("comment_notice", "feedback", "开头报告意见征集结果 (the opening reports the comments received)")
     if v.CALL_FOR_PROPOSALS.search(opening[:200]) and re.search(r"公开征集|面向社会", opening):
         return b("comment_notice", "call_for_proposals", "开头公开征集建议 (the opening calls for proposals)")
     if _looks_like_annual_report(x) or (len(parts_in_headings([h.text for h in x.headings if h.level == 1])) >= 3

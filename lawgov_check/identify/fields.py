@@ -14,7 +14,7 @@ from .header import HeaderPlan, is_organ_line, leading_number
 
 _ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>.{2,40}?)(?:关于|印发|转发)")
 _INLINE_SIGNATURE = re.compile(
-    r"(?:^|(?<=[\s。;!?]))(?P<organ>[\u4e00-\u9fff()]{2,30}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+    r"(?:^|(?<=[\s。;!?,]))(?P<organ>[\u4e00-\u9fff()]{2,30}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[\s。]*$")
 _NOT_A_NUMBER = re.compile(r"^(?:无|暂无|/|-|—)?$")
 
 
@@ -26,9 +26,12 @@ def _numbers_in(text: str) -> list[str]:
 def decide_doc_number(plan: HeaderPlan, header_lines: list[str], line_numbers: list[int],
                       first_number_node: Node | None, number_node_line: int | None) -> Decision[str]:
     for index, text in plan.number_texts:
-        if plan.roles.get(index) in ("doc_number", "registration", "metadata") and _numbers_in(text):
-            return Decision(text.strip(), 0.95, (Evidence("header", "页首的发文字号行 (the number line of the header)",
-                                                          text.strip(), line_numbers[index]),))
+        numbers = _numbers_in(text) if plan.roles.get(index) in ("doc_number", "registration", "metadata") else []
+        if numbers:
+            # a number line as written (its organ code may hold letters); a field's value as found in it
+            number = text.strip().strip("()（）").strip() if plan.roles[index] != "metadata" else numbers[0]
+            return Decision(number, 0.95, (Evidence("header", "页首的发文字号行 (the number line of the header)",
+                                                    text.strip(), line_numbers[index]),))
     metadata = plan.metadata()
     for key in v.NUMBER_KEYS:
         value = (metadata.get(key) or "").strip()
@@ -45,8 +48,8 @@ def decide_doc_number(plan: HeaderPlan, header_lines: list[str], line_numbers: l
             if numbers:
                 return Decision(numbers[0], 0.85, (Evidence("header", "题注中的令号 (the order number in the note)",
                                                             numbers[0], line_numbers[index]),))
-    if first_number_node is not None:
-        return Decision(first_number_node.text, 0.7, (Evidence(
+    if first_number_node is not None and _numbers_in(first_number_node.text):
+        return Decision(first_number_node.text.strip("()（） "), 0.7, (Evidence(
             "body", "正文前部的发文字号行 (a number line near the start)", first_number_node.text, number_node_line),))
     return Decision(None)
 

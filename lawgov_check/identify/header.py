@@ -122,11 +122,22 @@ _NOT_ADDRESSEE = re.compile(r"如下|现将|现就|根据|为了|特此|报告|�
 
 
 def is_addressee(text: str) -> bool:
-    """各县(市、区)人民政府,市政府各部门: — organs and a colon, not a lead-in sentence (…报告如下:)."""
-    return len(text) <= 150 and not _NOT_ADDRESSEE.search(text)
+    """各县(市、区)人民政府,市政府各部门: — organs and a colon, not a lead-in sentence (…报告如下:)
+    nor a label (归档时间:)."""
+    named = text.strip().rstrip(":").strip()
+    return len(text) <= 150 and not _NOT_ADDRESSEE.search(text) and bool(
+        v.ORGAN_AT_END.search(named) or v.ADDRESSEE_END.search(named))
 
 
 _ORDER_HEADING = re.compile(r"^\S{2,30}令$")
+_CONTINUATION = re.compile(r"^(?:有关|有关事项|相关事项|事项|工作|问题|情况)?的?(?:通知|通告|公告|决定|批复|意见|复函|函)$")
+_LAW_SITE_YEAR = re.compile(r"\((?:19|20)\d{2}年(?:修订|修正|版)?\)$")
+
+
+def _continues_title(text: str) -> bool:
+    """A short last line that finishes a title whose previous line already ended in a kind word:
+    …关于政府信息公开工作年度报告 / 有关事项的通知."""
+    return bool(_CONTINUATION.match(text.strip()))
 _TRAILING_PAGE_DATE = re.compile(r"\s*[\[(【]?(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\])】]?\s*$")
 
 
@@ -207,6 +218,8 @@ class _Scanner:
             elif line.kind == "registration_line":
                 self.roles[i] = "registration"
                 self.numbers.append((i, text))  # 发改办财金规〔2019〕860号 is a 发文字号 despite its 规
+            elif v.BREADCRUMB.search(text) and len(text) <= 160:
+                self.roles[i] = "chrome"
             elif line.kind in _BODY_KINDS or v.CONTENTS.match(text):
                 break
             elif line.kind == "colon_line" and is_addressee(text):
@@ -274,6 +287,10 @@ class _Scanner:
                         or _clean(self.lines[nxt].text) == _clean(self.lines[run[-1]].text):
                     break
                 run.append(nxt)
+            nxt = run[-1] + 1
+            if self.roles.get(nxt) == "title_line" and self.adjacent(run[-1], nxt) and len(run) < 4 \
+                    and _continues_title(self.lines[nxt].text):
+                run.append(nxt)
             if not ends_with_kind(_clean(self._joined(run))) and len(run) > 1:
                 run = run[: 2 if self.roles[i] == "issuer" else 1]
             used.update(run)
@@ -311,7 +328,7 @@ def _clean(text: str) -> str:
         text = (text[: span[0]] + text[span[1]:]).strip()
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
         text = text[1:-1]
-    return text.strip()
+    return _LAW_SITE_YEAR.sub("", text.strip()).strip()  # a law database's (2005年) after the title
 
 
 def leading_number(text: str) -> str | None:

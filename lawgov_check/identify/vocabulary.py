@@ -33,7 +33,8 @@ METADATA_LABELS = (
     "公开形式", "公开时限", "发文字号", "文号", "统一编号", "登记编号", "登记号", "公文种类", "文种", "所属机构",
     "信息来源", "来源", "生成日期", "发布单位", "信息分类", "内容分类", "公开属性", "文件编号", "效力状态",
     "时效性", "时效", "关键词", "主题词", "标题", "名称", "文件名称", "信息名称", "题名", "内容概述", "摘要",
-    "公开目录", "效力位阶", "效力级别", "所属主题", "发布部门", "作者", "浏览", "下载地址",
+    "公开目录", "效力位阶", "效力级别", "所属主题", "发布部门", "作者", "浏览", "下载地址", "文章来源", "信息来源",
+    "更新时间", "归档时间", "点击量", "阅读量", "时间",
 )
 # Keys whose value is the document's title, its number, its date of signature, its issuer.
 TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称", "题名")
@@ -60,6 +61,10 @@ PAGE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?
 # "今天是2024年3月5日 星期二", "天津市某区人民政府 2019年12月3日星期二": a site banner's stale date.
 STALE_DATE = re.compile(r"今天是|星期[一二三四五六日天]|农历")
 SITE_NAME = re.compile(r"(?:网|网站|门户|平台|之家|频道|专栏)$")
+# 您所在的位置: 政务公开 > 工作报告, 首页 » 法规 » — a breadcrumb, with or without its label.
+BREADCRUMB = re.compile(r"位置\s*:|(?:[^>»›]{1,20}[>»›]){2,}")
+# An addressee names organs or people: 各县(市、区)人民政府,市政府各部门: / 各位人大代表:
+ADDRESSEE_END = re.compile(r"(?:单位|部门|机构|代表|同志|们|企业|组织|各界|人士|居民|市民|群众|朋友|委员)$")
 CONTENTS = re.compile(r"^目\s*录$")
 
 # The opening of a document that states what it is.
@@ -76,6 +81,8 @@ COMMENT_INVITATION = re.compile(
     r"|征求(?:社会(?:各界|公众)|公众|广大市民|群众).{0,6}?意见|意见反馈截止|反馈意见截止"
 )
 FEEDBACK = re.compile(r"结果反馈|意见(?:建议)?(?:的)?(?:采纳|处理|反馈)情况|征求意见情况|采纳情况")
+# The comments a solicitation received, reported: 共征集意见3条，采纳2条 / 未收到任何意见.
+FEEDBACK_REPORTED = re.compile(r"(?:征求|征集).{0,10}?意见.{0,80}?(?:共(?:收到|征集|征求)到?.{0,6}?意见|采纳|未收到)")
 CALL_FOR_PROPOSALS = re.compile(r"征集.{0,30}?(?:建议|项目|提案|选题|线索|意见建议)")
 HEARING = re.compile(r"听证")
 HEARING_ANNOUNCEMENT = re.compile(

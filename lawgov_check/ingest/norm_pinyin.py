@@ -29,7 +29,22 @@ def is_pinyin_annotation(letters: str, tone_digit: str) -> bool:
     return has_tone and _SYLLABLE.fullmatch(letters.translate(_TONE_FREE)) is not None
 
 
+# Some converters drop the tone marks (公(gong)开): a toneless syllable is taken for an annotation
+# only on a page that carries several of them, each between two characters.
+TONELESS_MIN = 3
+
+
 def remove_pinyin_annotations(mapped: MappedText) -> MappedText:
-    spans = [m.span() for m in _CANDIDATE.finditer(mapped.text)
-             if is_pinyin_annotation(m.group(1), m.group(2))]
+    text = mapped.text
+    toned, toneless = [], []
+    for m in _CANDIDATE.finditer(text):
+        if is_pinyin_annotation(m.group(1), m.group(2)):
+            toned.append(m.span())
+        elif _SYLLABLE.fullmatch(m.group(1)) and m.end() < len(text) and (
+                text[m.end()] in "(（" or _CJK_CHAR.match(text, m.end())):
+            toneless.append(m.span())
+    spans = sorted(toned + (toneless if len(toneless) >= TONELESS_MIN else []))
     return mapped.delete(spans)
+
+
+_CJK_CHAR = re.compile(f"[{CJK_IDEOGRAPHS}]")

@@ -157,3 +157,54 @@ def test_order_heading_and_number_are_the_number_and_the_rule_title_follows_the_
     assert d.title == "某市养犬管理办法"
     assert d.doc_type == "government_rule"
     assert d.date.isoformat() == "2023-03-20"
+
+
+def test_breadcrumb_with_any_label_and_a_label_line_are_not_the_addressee():
+    d = doc("今天是:2019年10月31日 星期三\n工作报告\n\n您所在的位置:政务公开 > 工作报告\n\n"
+            "某区2020年法治政府建设情况报告\n文章来源:司法局 更新时间:2021/03/29 11:30:01\n\n"
+            + REPORT_OPENING.replace("2023", "2020"))
+    assert d.title == "某区2020年法治政府建设情况报告" and d.doc_type == "annual_report"
+    d = doc("归档时间:\n已归档\n《某县人民政府办公室关于公开征集2023年度重大行政决策事项建议项目的通知》的政策解读\n"
+            "一、制定意义\n为规范决策。\n")
+    assert d.doc_type == "drafting_explanation" and d.title.endswith("的政策解读")
+
+
+def test_three_line_title_whose_middle_line_ends_with_a_kind():
+    d = doc("某省人民政府办公厅\n关于政府信息公开工作年度报告\n有关事项的通知\n某办函〔2019〕60号\n各市人民政府：\n现就有关事项通知如下。\n")
+    assert d.title == "某省人民政府办公厅关于政府信息公开工作年度报告有关事项的通知"
+    assert d.doc_number == "某办函〔2019〕60号"
+
+
+def test_law_database_year_after_the_title_is_dropped():
+    d = doc("某市中考管理规定(2005年)\n作者:某资料网 时间:2024-07-22 08:54:31 浏览:9249\n某市中考管理规定(2005年)\n"
+            "某省某市人民政府\n第一条 为了规范考试。\n")
+    assert d.title == "某市中考管理规定"
+
+
+def test_orders_of_a_government_and_of_the_state_council():
+    rule = doc("某省人工影响天气管理规定\n某省人民政府\n政府令〔2010〕第15号\n《某省人工影响天气管理规定》已经省政府常务会议通过，现予公布。\n")
+    assert rule.doc_type == "government_rule"
+    regulation = doc("某某管理条例\n中华人民共和国国务院令\n第227号\n现发布《某某管理条例》，自发布之日起施行。\n总理 某某\n1997年8月3日\n")
+    assert (regulation.doc_type, regulation.subtype) == ("other", "administrative_regulation")
+    assert regulation.doc_number == "中华人民共和国国务院令第227号"
+
+
+def test_feedback_on_a_solicitation_by_its_opening():
+    d = doc("2022年8月7日在意见征集栏目发布通知，就某专区设计方案向群众征求意见。截止2022年9月7日，共征集意见3条，采纳2条。结果如下:\n")
+    assert (d.doc_type, d.subtype) == ("comment_notice", "feedback")
+
+
+def test_dates_as_scrapers_leave_them():
+    assert doc("……感谢您的关注，某县发展改革局2025年11月17日。\n").date.isoformat() == "2025-11-17"
+    assert doc("某市某规定\n各县人民政府：\n现印发。\n? ? ? 某市发展和改革委员会\n? ? ? ?2021年11月1日\n").date.isoformat() == "2021-11-01"
+    assert doc("某市某规定\n各区人民政府：\n现批转。\n某市人民政府\n二00五年六月十七日\n").date.isoformat() == "2005-06-17"
+
+
+def test_number_in_parentheses_under_the_title():
+    d = doc("第一篇:某办法\n某省人民政府办公厅关于印发某办法的通知\n(某政办发〔2009〕41号)\n各州、市人民政府:\n现印发。\n")
+    assert d.doc_number == "某政办发〔2009〕41号"
+
+
+def test_toneless_pinyin_injected_by_a_converter_is_removed():
+    d = doc("某县人民政府办公室关于政府信息公开工作的通知\n某政办(ban)公(gong)开(kai)函〔2019〕6号\n各(ge)乡镇：\n现通知如下。\n")
+    assert d.doc_number == "某政办公开函〔2019〕6号"
