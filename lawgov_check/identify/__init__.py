@@ -71,9 +71,11 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
              metadata: dict[str, str], header_texts: list[str], line_numbers: list[int]) -> Identity:
     """`header_texts[i]` and `line_numbers[i]` are the text and the original line of grammar line i."""
     locate = norm.locate
+    # the title of a document standing under a page's lead, else of one issued under a covering notice
+    lead = next(((n.text, locate(n.start).line) for n in root.children if n.kind == "title" and n.attrs.get("lead")), None)
     embedded = next(((n.text, locate(n.start).line) for n in root.children
                      if n.kind == "title" and n.attrs.get("embedded")), None)
-    title = decide_title(plan, line_numbers, embedded)
+    title = decide_title(plan, line_numbers, lead or embedded)
     number_node = next((n for n in root.walk() if n.kind == "doc_number" and n.attrs.get("form") != "registration"), None)
     doc_number = decide_doc_number(plan, header_texts, line_numbers, number_node,
                                    locate(number_node.start).line if number_node else None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..identify.header import HeaderPlan, ends_with_kind, fields_of, is_titleish
+from ..identify.header import HeaderPlan, ends_with_kind, fields_of, is_addressee, is_titleish
 from ..identify.vocabulary import ORGAN_AT_END
 from ..model import Heading, Node, NormalizedText
 from .lines import Line
@@ -18,6 +18,7 @@ from .markers import LEVELS, heading_title, split_marker
 _SENTENCE_END = re.compile(r"[。!?;]\s*$")
 _ENUMERATION = re.compile(r"(?:^|(?<=[。;:]))\s*(?P<marker>[一二三四五六七八九十]{1,3}是)")
 
+LEAD_LINES = 12
 _RANKS = {"chapter": 0, "section": 1, "article": 2, "heading1": 3, "heading2": 4, "heading3": 5, "heading4": 6}
 
 
@@ -47,7 +48,22 @@ class TreeBuilder:
     def build(self) -> Node:
         body_from = self._header()
         self._body(body_from)
+        if not self.plan.candidates:
+            self._lead_title()
         return self.root
+
+    def _lead_title(self) -> None:
+        """A page that opens with a few lines of its own (a news lead: 日前，某政府印发…。文件详情如下：)
+        before the document: its title is the line ending with a kind word that stands over the
+        addressee or the 发文字号, among the first lines."""
+        children = self.root.children[:LEAD_LINES]
+        for node, nxt in zip(children, children[1:]):
+            if node.kind == "paragraph" and is_titleish(node.text) and ends_with_kind(node.text) \
+                    and (nxt.kind == "doc_number" or (nxt.kind == "paragraph" and nxt.attrs.get("lead_in")
+                                                      and is_addressee(nxt.text))):
+                node.kind = "title"
+                node.attrs = {"lead": True}
+                return
 
     # ── header: laid out by the header scan (lawgov_check/identify/header.py) ──────────────────
     def _header(self) -> int:

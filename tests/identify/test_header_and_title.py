@@ -208,3 +208,11 @@ def test_number_in_parentheses_under_the_title():
 def test_toneless_pinyin_injected_by_a_converter_is_removed():
     d = doc("某县人民政府办公室关于政府信息公开工作的通知\n某政办(ban)公(gong)开(kai)函〔2019〕6号\n各(ge)乡镇：\n现通知如下。\n")
     assert d.doc_number == "某政办公开函〔2019〕6号"
+
+
+def test_a_news_lead_before_the_document():
+    d = doc("日前，某区人民政府印发关于推动经济发展若干举措的通知。\n文件指出，要保障用能。\n文件详情如下:\n"
+            "某区人民政府关于印发关于推动经济发展若干举措的通知\n各乡镇人民政府、区直属有关单位:\n现印发给你们。\n"
+            "某区人民政府\n2025年4月1日\n")
+    assert d.title == "某区人民政府关于印发关于推动经济发展若干举措的通知"
+    assert d.doc_type == "notice" and d.date.isoformat() == "2025-04-01"
