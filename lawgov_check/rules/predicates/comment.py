@@ -187,7 +187,7 @@ def notice_period(ctx: CheckContext) -> NoticePeriod:
     for order, fact in enumerate(ctx.fact_family("date_ranges")):
         s, e = fact.value if isinstance(fact.value, tuple) else (None, None)
         sentence = doc.text[slice(*bounds.sentence(fact.start))]
-        if not _RELEVANT.search(sentence):
+        if not _RELEVANT.search(sentence) and not _RELEVANT.search(_heading_over(doc, fact.start)):
             continue
         if e is None:
             if s is not None and start is None:
@@ -212,6 +212,17 @@ def notice_period(ctx: CheckContext) -> NoticePeriod:
         periods = stated_periods(doc.text)
         stated = periods[0] if periods else None
     return NoticePeriod(start, end, span, stated)
+
+
+_HEADING_REACH = 120  # a range right under its heading: 一、征求意见的时间 / 2023年3月6日至4月5日。
+
+
+def _heading_over(doc: Document, offset: int) -> str:
+    """The text of the heading a short section under it begins with, or ""."""
+    above = [h for h in doc.headings if h.end <= offset]
+    if above and offset - above[-1].end <= _HEADING_REACH:
+        return above[-1].text
+    return ""
 
 
 def _metadata_date(doc: Document) -> dt.date | None:
