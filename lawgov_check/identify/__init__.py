@@ -13,7 +13,8 @@ from typing import Any
 from ..model import Heading, Jurisdiction, Node, NormalizedText
 from .doc_type import UNSURE, TypeInputs, decide_type
 from .evidence import Decision, Evidence
-from .fields import decide_body_year, decide_date, decide_doc_number, decide_issuer, decide_report_year
+from .fields import (decide_body_year, decide_date, decide_doc_number, decide_issuer, decide_report_year,
+                     decide_truncation)
 from .header import HeaderPlan, scan_header
 from .jurisdiction import jurisdiction_of
 from .title import decide_title
@@ -33,13 +34,15 @@ class Identity:
     issuer: Decision[str]
     year: Decision[int]  # for an annual report the year reported on, else the year of the date
     body_year: Decision[int]  # the year an annual report's body says it reports on (AR07 compares)
+    truncated: Decision[bool]  # the text stops mid-sentence: what would follow cannot be judged
     jurisdiction: Jurisdiction
     title_candidate: int | None = None  # which header title candidate was chosen (index into the plan)
     notes: list[str] = field(default_factory=list)  # what a reader should know (an uncertain type)
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name).to_dict()
-                for name in ("doc_type", "subtype", "title", "doc_number", "date", "issuer", "year", "body_year")}
+                for name in ("doc_type", "subtype", "title", "doc_number", "date", "issuer", "year", "body_year",
+                             "truncated")}
 
     def state(self, **values: Any) -> "Identity":
         """Replace decisions with values a caller states (a test, an example, a workflow manifest)."""
@@ -98,13 +101,17 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
         year = Decision(date.value.year, date.confidence, date.evidence)
     else:
         year = Decision(None)
+    truncated = decide_truncation(root, locate)
     notes = []
+    if truncated.value:
+        notes.append("文本在句中截断，似不完整：其后应有的内容（如年度报告的其余部分）未予判断 "
+                     "(the text stops mid-sentence: what should follow it is not judged)")
     if doc_type.confidence <= UNSURE:
         notes.append(f"文档类型不确定（识别为 {doc_type.value}），可用 --doc-type 指定 "
                      f"(the document type is uncertain: state it with --doc-type)")
     return Identity(
         doc_type=doc_type, subtype=subtype, title=title.decision, doc_number=doc_number, date=date,
-        issuer=issuer, year=year, body_year=body_year,
+        issuer=issuer, year=year, body_year=body_year, truncated=truncated,
         jurisdiction=jurisdiction_of(metadata, issuer.value, title.decision.value or "", opening, norm.text),
         title_candidate=plan.candidates.index(title.candidate) if title.candidate is not None else None,
         notes=notes)

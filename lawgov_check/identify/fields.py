@@ -159,3 +159,29 @@ def decide_report_year(title: str | None, headings: list[Heading], opening: str,
         return Decision(date.value.year - 1, 0.5, (Evidence("signature", "成文日期的上一年 (the year before the date)",
                                                             date.value.isoformat()),))
     return Decision(None)
+
+
+_CLOSED = set("。！？!?；;…”’」』）)】》〕.:：|")
+_OPEN_OR_MID = set("\ufffd“‘「『（(【《〔,，、")  # an undecodable byte, an opening mark, a pause
+_CONTENT_KINDS = ("paragraph", "heading", "article", "chapter", "section")
+_AFTER_BODY = ("signature", "attachment_note", "note", "imprint")
+
+
+def decide_truncation(root: Node, locate) -> Decision[bool]:
+    """Whether the text stops in the middle of a sentence with nothing after it (a page excerpt,
+    a scrape cut short): its last body paragraph ends on a character or an undecodable byte."""
+    last = None
+    for node in root.children:
+        if node.kind in _AFTER_BODY:
+            return Decision(False, 0.9)
+        if node.kind in _CONTENT_KINDS or node.kind == "heading":
+            last = node
+    for node in ([last] if last is not None else []):
+        deepest = node
+        while deepest.children and deepest.children[-1].kind in _CONTENT_KINDS:
+            deepest = deepest.children[-1]
+        text = deepest.text.rstrip()
+        if text and (text[-1] in _OPEN_OR_MID or (text[-1] not in _CLOSED and text[-1].isalnum())):
+            return Decision(True, 0.8, (Evidence("body", "正文在句中结束 (the text stops mid-sentence)",
+                                                 shorten(text[-20:], 20), locate(deepest.start).line),))
+    return Decision(False, 0.6)

@@ -216,3 +216,16 @@ def test_a_news_lead_before_the_document():
             "某区人民政府\n2025年4月1日\n")
     assert d.title == "某区人民政府关于印发关于推动经济发展若干举措的通知"
     assert d.doc_type == "notice" and d.date.isoformat() == "2025-04-01"
+
+
+@pytest.mark.parametrize("ending, truncated", [
+    ("全年办理复议案件12件。", False),
+    ("全年办理复议案件12件,其中", True),
+    ("清单充分突出“", True),
+    ("全年办理复议案", True),
+    ("全年办理\ufffd", True),
+])
+def test_a_text_cut_mid_sentence_is_marked_and_its_missing_parts_not_judged(ending, truncated):
+    d = doc("某区2023年度法治政府建设情况报告\n2023年，某区坚持依法行政，推进法治政府建设。\n一、主要举措和成效\n" + ending + "\n")
+    assert d.identity.truncated.value is truncated
+    assert any("截断" in n for n in d.identity.notes) is truncated
