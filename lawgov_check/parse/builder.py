@@ -83,7 +83,11 @@ class TreeBuilder:
             if i in starts:
                 candidate = plan.candidates[starts[i]]
                 last = lines[candidate.last]
-                self.root.children.append(Node("title", line.start, last.end, candidate.text,
+                start, end = line.start, last.end
+                within = line.text.find(candidate.text) if candidate.first == candidate.last else -1
+                if within >= 0:  # the title without the number or the 《》 glued to it on its line
+                    start, end = line.start + within, line.start + within + len(candidate.text)
+                self.root.children.append(Node("title", start, end, candidate.text,
                                                {"lines": candidate.last - candidate.first + 1,
                                                 "candidate": starts[i]}))
                 i = candidate.last + 1
