@@ -130,6 +130,7 @@ def is_addressee(text: str) -> bool:
 
 
 _ORDER_HEADING = re.compile(r"^\S{2,30}令$")
+_GLUED_TITLE_LABEL = re.compile(r"^(?P<key>标题|文件名称|信息名称|题名)(?=[\u4e00-\u9fff《])")
 _CONTINUATION = re.compile(r"^(?:有关|有关事项|相关事项|事项|工作|问题|情况)?的?(?:通知|通告|公告|决定|批复|意见|复函|函)$")
 _LAW_SITE_YEAR = re.compile(r"\((?:19|20)\d{2}年(?:修订|修正|版)?\)$")
 
@@ -233,6 +234,11 @@ class _Scanner:
                     del self.roles[i]
                     break
                 self.roles[i] = "date"
+            elif _GLUED_TITLE_LABEL.match(text) and ends_with_kind(text) and len(text) > 8:
+                # 标题关于印发某办法的通知: a title label glued to its value without a colon
+                label = _GLUED_TITLE_LABEL.match(text)
+                self.fields.append(Field(label["key"], text[label.end():].strip(), i))
+                self.roles[i] = "metadata"
             elif _dated_title(text):
                 self.roles[i] = "title_line"
                 self.title_lines.append(i)

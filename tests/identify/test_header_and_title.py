@@ -229,3 +229,8 @@ def test_a_text_cut_mid_sentence_is_marked_and_its_missing_parts_not_judged(endi
     d = doc("某区2023年度法治政府建设情况报告\n2023年，某区坚持依法行政，推进法治政府建设。\n一、主要举措和成效\n" + ending + "\n")
     assert d.identity.truncated.value is truncated
     assert any("截断" in n for n in d.identity.notes) is truncated
+
+
+def test_title_label_glued_to_the_title():
+    d = doc("标题某县人民政府关于印发某县河道管理办法的通知\n发文字号某政发〔2022〕3号\n各乡镇人民政府：\n现印发。\n")
+    assert d.title == "某县人民政府关于印发某县河道管理办法的通知"
