@@ -139,13 +139,16 @@ def _continues_title(text: str) -> bool:
     """A short last line that finishes a title whose previous line already ended in a kind word:
     …关于政府信息公开工作年度报告 / 有关事项的通知."""
     return bool(_CONTINUATION.match(text.strip()))
-_TRAILING_PAGE_DATE = re.compile(r"\s*[\[(【]?(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\])】]?\s*$")
+_TRAILING_PAGE_DATE = re.compile(r"[\[(【]?(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ \t]{1,3}\d{1,2}:\d{2}(?::\d{2})?)?[\])】]?[ \t]*$")
 
 
 def _dated_title(text: str) -> bool:
     """A title with the page's date after it (某县2023年度法治政府建设情况报告 2024-03-28)."""
+    if len(text) > TITLE_MAX + 20:
+        return False
     match = _TRAILING_PAGE_DATE.search(text)
-    return bool(match) and match.start() >= 8 and is_titleish(text[: match.start()]) and ends_with_kind(text[: match.start()])
+    head = text[: match.start()].rstrip() if match else ""
+    return len(head) >= 8 and is_titleish(head) and ends_with_kind(head)
 
 
 def _title_shaped(text: str) -> bool:
@@ -219,7 +222,7 @@ class _Scanner:
             elif line.kind == "registration_line":
                 self.roles[i] = "registration"
                 self.numbers.append((i, text))  # 发改办财金规〔2019〕860号 is a 发文字号 despite its 规
-            elif v.BREADCRUMB.search(text) and len(text) <= 160:
+            elif len(text) <= 160 and v.BREADCRUMB.search(text):
                 self.roles[i] = "chrome"
             elif line.kind in _BODY_KINDS or v.CONTENTS.match(text):
                 break
@@ -328,7 +331,7 @@ def _glued_number(text: str) -> tuple[int, int] | None:
 
 def _clean(text: str) -> str:
     """A title line without the 发文字号 glued before or after it, and without wrapping 《》."""
-    text = _TRAILING_PAGE_DATE.sub("", text.strip())
+    text = _TRAILING_PAGE_DATE.sub("", text.strip()).rstrip()
     span = _glued_number(text)
     if span is not None:
         text = (text[: span[0]] + text[span[1]:]).strip()

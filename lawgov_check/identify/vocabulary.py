@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 
 # The kind a title names, at its end: 《党政机关公文处理工作条例》's 15 kinds and the kinds real pages add.
-DOC_KIND_WORDS = (
+_DOC_KIND_WORDS = (
     "报告", "通知", "通告", "公告", "通报", "意见", "办法", "规定", "细则", "规则", "方案", "要点", "计划",
     "规划", "决定", "决议", "请示", "批复", "复函", "函", "纪要", "说明", "条例", "命令", "令", "议案", "公报",
     "指引", "标准", "清单", "目录", "制度", "章程", "纲要", "意见书", "情况", "体系", "措施", "公示", "反馈",
     "答复", "指南", "解读", "建议", "汇报", "总结", "细则", "守则", "导则", "公约", "名单", "结果",
 )
-_KIND_ALTERNATION = "|".join(sorted(set(DOC_KIND_WORDS), key=len, reverse=True))
+_KIND_ALTERNATION = "|".join(sorted(set(_DOC_KIND_WORDS), key=len, reverse=True))
 # A trailing parenthesis qualifies the title without ending it: (征求意见稿) (试行) (2021—2025年).
 TRAILING_QUALIFIER = re.compile(r"(?:\s*[(\[【][^()\[\]【】]{1,20}[)\]】])+\s*$")
 KIND_AT_END = re.compile(rf"(?:{_KIND_ALTERNATION})[》>]?$")
@@ -41,7 +41,6 @@ TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称", "题名")
 NUMBER_KEYS = ("文号", "发文字号")
 DATE_KEYS = ("成文日期", "成文时间", "发文日期", "印发日期", "公布日期")
 ISSUER_KEYS = ("发文机关", "发文机构", "发文单位", "发布机构", "信息来源", "来源")
-REGISTRATION_KEYS = ("统一编号", "登记编号", "登记号", "文件编号")
 
 
 def _spaced(label: str) -> str:
@@ -91,8 +90,6 @@ HEARING_ANNOUNCEMENT = re.compile(
 CATALOGUE = re.compile(r"重大行政决策(?:事项)?(?:目录|清单)")
 DECISION_ITEMS_CALL = re.compile(r"征集.{0,30}?重大行政决策(?:事项)?|重大行政决策(?:事项)?.{0,10}?(?:建议项目|征集)")
 MAJOR_DECISION = re.compile(r"重大行政决策")
-RULE_WORDS = re.compile(r"(?:办法|规定|细则|规则|实施意见|若干措施|管理制度)$")
-IN_FORCE_CLAUSE = re.compile(r"本(?:办法|规定|细则|规则|意见|措施|通知|决定)自.{2,24}?(?:起)?(?:施行|实施|生效)")
 INTERPRETATION = re.compile(r"起草说明|编制说明|制定说明|政策解读|的说明$|解读$")
 REVIEW_RECORD = re.compile(r"合法性(?:审查|审核)(?:意见|报告)|(?:审查|审核)意见书")
 ADDRESSEE_ISSUE = re.compile(r"(?:现(?:予)?印发|现将.{0,60}?印发|现转发|现予公布|现予发布|现印发给你们)")
