@@ -139,10 +139,11 @@ def _limits(options: CheckOptions) -> dict[str, int]:
 
 
 def _check_source(load: Any, path: str, options: CheckOptions) -> DocumentResult:
+    from .ingest import valid_text
     from .pipeline import document_from_source
 
     try:
-        source: Source = load()
+        source: Source = valid_text(load())
         doc = document_from_source(source)
     except InputError as exc:
         return _result_for(path, errors=[str(exc)])
@@ -159,27 +160,104 @@ def _expansion_error(path: str, inputs: Any) -> str | None:
     return None
 
 
-def check_path(path: str | Path, *, options: CheckOptions | None = None) -> DocumentResult:
-    """Read, parse and judge one file (`-` is standard input)."""
+def check_path(path: str | Path, *, options: CheckOptions | None = None,
+               timeout: float | None = None) -> DocumentResult:
+    """Read, parse and judge one file (`-` is standard input).
+
+    With `timeout` (seconds) the work runs in a worker process that is killed when the time is
+    up (a hang inside C code cannot be interrupted otherwise); the result then holds the error.
+    Never raises: every problem is an entry in `errors`.
+    """
+    return _guarded(_check_path_now, (str(path), options or CheckOptions()), str(path), timeout)
+
+
+def check_bytes(data: bytes, name: str, *, options: CheckOptions | None = None,
+                timeout: float | None = None) -> DocumentResult:
+    """Judge the bytes of a file; `name` (with its suffix) names it in the result. See `check_path`."""
+    return _guarded(_check_bytes_now, (data, str(name), options or CheckOptions()), str(name), timeout)
+
+
+def check_text(text: str, *, options: CheckOptions | None = None, name: str = "<text>",
+               timeout: float | None = None) -> DocumentResult:
+    """Judge a text as if it were a .txt file. See `check_path`."""
+    return _guarded(_check_text_now, (text, str(name), options or CheckOptions()), str(name), timeout)
+
+
+def _check_path_now(path: str, options: CheckOptions) -> DocumentResult:
     from .ingest import load
 
-    path = str(path)
-    options = options or CheckOptions()
     if path != STDIN and not os.path.lexists(path):
         return _result_for(path, errors=[f"{path}: 文件不存在"])
     return _check_source(lambda: load(path, **_limits(options)), path, options)
 
 
-def check_bytes(data: bytes, name: str, *, options: CheckOptions | None = None) -> DocumentResult:
-    """Judge the bytes of a file; `name` (with its suffix) names it in the result."""
+def _check_bytes_now(data: bytes, name: str, options: CheckOptions) -> DocumentResult:
     from .ingest import load
 
-    options = options or CheckOptions()
     return _check_source(lambda: load(name, data=data, **_limits(options)), name, options)
 
 
-def check_text(text: str, *, options: CheckOptions | None = None, name: str = "<text>") -> DocumentResult:
-    return _check_source(lambda: Source.from_plain_text(name, text), name, options or CheckOptions())
+def _check_text_now(text: str, name: str, options: CheckOptions) -> DocumentResult:
+    return _check_source(lambda: Source.from_plain_text(name, text), name, options)
+
+
+def _guarded(func: Callable[..., DocumentResult], args: tuple, name: str,
+             timeout: float | None) -> DocumentResult:
+    """`func(*args)`, in a worker process when there is a time limit; never raises."""
+    import math
+
+    if timeout is not None and (not isinstance(timeout, (int, float)) or isinstance(timeout, bool)
+                                or not math.isfinite(timeout) or timeout <= 0):
+        return _presentable(_result_for(name, errors=[f"{name}: 无效的处理时限 {timeout!r} (invalid timeout)"]), name)
+    if timeout is None:
+        value: Any = _call_guarded((func, args))
+    else:
+        from .batch import ordered_map
+
+        (value,) = ordered_map(_call_guarded, [(func, args)], jobs=1, timeout=timeout)
+    result = value if isinstance(value, DocumentResult) else _failed(name, value).result
+    return _presentable(result, name)
+
+
+def _call_guarded(call: tuple[Callable[..., DocumentResult], tuple]) -> DocumentResult:
+    func, args = call
+    name = str(args[1] if func is not _check_path_now else args[0])
+    try:
+        return func(*args)
+    except Exception as exc:  # never raise: whatever escaped becomes this document's error
+        return _result_for(name, errors=[f"{name}: 无法处理: {type(exc).__name__}: {exc}"])
+
+
+def _presentable(result: DocumentResult, name: str) -> DocumentResult:
+    """Every string of the result writable as UTF-8: the name shown escaped when it is not
+    printable UTF-8 (see `textsafe.display_name`), any surrogate elsewhere replaced."""
+    from .textsafe import clean, clean_strings, display_name, is_encodable
+
+    shown = display_name(name)
+    if shown != name:
+        result.path = shown
+        result.errors = [e.replace(name, shown) for e in result.errors]
+    result.errors = [" ".join(clean(e).split()) for e in result.errors]  # one line each
+    result.warnings = clean_strings(result.warnings)
+    for attr in ("title", "text", "encoding", "doc_type"):
+        value = getattr(result, attr)
+        if isinstance(value, str) and not is_encodable(value):
+            setattr(result, attr, clean(value))
+    result.findings = [f if _encodable_finding(f) else _clean_finding(f) for f in result.findings]
+    return result
+
+
+def _encodable_finding(finding: Finding) -> bool:
+    from .textsafe import is_encodable
+
+    return all(is_encodable(getattr(finding, a)) for a in ("message", "suggestion", "evidence", "heading_path", "name"))
+
+
+def _clean_finding(finding: Finding) -> Finding:
+    from .textsafe import clean
+
+    return dataclasses.replace(finding, **{a: clean(getattr(finding, a))
+                                           for a in ("message", "suggestion", "evidence", "heading_path", "name")})
 
 
 def expand_paths(paths: Sequence[str | Path], *, exclude: Sequence[str] = ()) -> list[str]:
@@ -212,7 +290,7 @@ class _Task:
 def _process(task: _Task) -> FileOutcome:
     """Check one file (and write its annotated copy): runs in a worker process."""
     if task.error:
-        return FileOutcome(_result_for(task.path, errors=[f"{task.path}: {task.error}"]))
+        return FileOutcome(_presentable(_result_for(task.path, errors=[f"{task.path}: {task.error}"]), task.path))
     needs_text = task.options.keep_text or task.annotate_to is not None
     options = dataclasses.replace(task.options, keep_text=needs_text)
     if task.data is not None:
@@ -350,7 +428,10 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
         stream.begin(run)
     for done, (task, value) in enumerate(zip(tasks, ordered_map(_process, tasks, jobs=jobs,
                                                                 timeout=timeout)), start=1):
-        outcome = value if isinstance(value, FileOutcome) else _failed(task.path, value)
+        if not isinstance(value, FileOutcome):
+            value = _failed(task.path, value)
+            _presentable(value.result, task.path)
+        outcome = value
         book.apply(outcome.result)
         if baseline is not None:
             outcome.result.findings, outcome.known = baseline.new_findings(outcome.result)
