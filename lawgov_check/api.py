@@ -388,7 +388,7 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
                 timeout: float | None = None, annotate_dir: str | Path | None = None,
                 baseline: "Baseline | None" = None,
                 progress: Callable[[int, int, FileOutcome], None] | None = None,
-                stream: "ReportStream | None" = None) -> RunResult:
+                stream: "ReportStream | None" = None, follow_symlinks: bool = False) -> RunResult:
     """Judge every file; one bad file never stops the others. Results keep the input order.
 
     `paths` may hold files, directories (walked for .txt/.docx/.pdf) and glob patterns.
@@ -402,6 +402,7 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
     first file and `stream.add(result)` as each file is finished, in input order, and the results
     are not kept: the returned run has no documents, so memory does not grow with their number.
     The caller finishes the stream with the returned run (which carries the waivers).
+    Walks and globs leave out symbolic links pointing outside them unless `follow_symlinks`.
     """
     from .batch import ordered_map
     from .waivers import WaiverBook
@@ -410,7 +411,7 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
     if config is not None:
         options = _with_config_limits(options, config)
         timeout = timeout if timeout is not None else config.timeout
-    inputs = expand_inputs(paths, exclude=exclude)
+    inputs = expand_inputs(paths, exclude=exclude, follow_symlinks=follow_symlinks)
     files = [f for f in inputs.files if config is None or not config.excludes(f)]
     stdin = _read_stdin(options) if STDIN in files else None
     targets = annotation_targets(files, annotate_dir) if annotate_dir is not None else {}

@@ -169,6 +169,7 @@ def check(
     max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, help="PDF 的最大页数。"),
     max_inflated: Optional[str] = typer.Option(None, "--max-inflated", help="Word 文件解压后的最大大小（如 200M）。"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="显示进度条（默认：标准错误为终端且文件较多时）。"),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="遍历目录时跟随指向目录之外的符号链接。"),
 ) -> None:
     """检查文件，输出发现的问题。"""
     from .api import FAIL_ON, CheckOptions, check_paths
@@ -187,7 +188,11 @@ def check(
         raise _fail(f"--doc-type: 未知的文档类型 {doc_type}（可选：{'、'.join(DOC_TYPES)}）")
     if config_file and no_config:
         raise _fail("--config 与 --no-config 不能同时使用")
+    _check_timeout(timeout)
+    _check_globs(_split(exclude))
     config = Config() if no_config else _load_config(config_file, paths)
+    if config.path is not None:
+        typer.echo(f"使用配置文件 {config.path}", err=True)
     config.command_line = Settings(
         jurisdiction=jurisdiction, doc_type=doc_type,
         rulesets=tuple(r.upper() for r in _split(ruleset)) or None,
@@ -201,7 +206,10 @@ def check(
     _preflight(options, config)
     known = _load_baseline(baseline)
     annotate_dir = _annotate_dir(annotate)
-    files = [f for f in expand_inputs(paths, exclude=_split(exclude)).files if not config.excludes(f)]
+    files = [f for f in expand_inputs(paths, exclude=_split(exclude), follow_symlinks=follow_symlinks).files
+             if not config.excludes(f)]
+    if not files:
+        raise _fail("所有输入都被排除，没有要检查的文件（见 --exclude 和配置文件的 exclude）")
     limit = timeout if timeout is not None else config.timeout if config.timeout is not None else DEFAULT_TIMEOUT
     display = _Display(len(files), enabled=progress)
     known_by_path: dict[int, list[Any]] = {}
@@ -226,8 +234,6 @@ def check(
             run = check_paths(files, options=options, config=config, jobs=jobs or default_jobs(),
                               timeout=limit or None, annotate_dir=annotate_dir, baseline=known,
                               progress=on_file, stream=report)
-        if not files:
-            typer.echo("没有要检查的文件", err=True)
         if write_baseline:
             _write_baseline(run, report.kept or [], known_by_path, write_baseline)
         hidden = sum(len(v) for v in known_by_path.values())
@@ -395,6 +401,26 @@ class _Display:
 
 def _short(path: str, width: int = 40) -> str:
     return path if len(path) <= width else "…" + path[-(width - 1):]
+
+
+MAX_TIMEOUT = 604800.0  # a week: beyond it a time limit is a mistake (and overflows timers)
+
+
+def _check_timeout(timeout: float | None) -> None:
+    import math
+
+    if timeout is not None and (not math.isfinite(timeout) or not 0 <= timeout <= MAX_TIMEOUT):
+        raise _fail(f"--timeout: 无效的取值 {timeout}（0 到 {MAX_TIMEOUT:g} 秒，0 为不限）")
+
+
+def _check_globs(patterns: list[str]) -> None:
+    from .globs import GlobError, check_pattern
+
+    for pattern in patterns:
+        try:
+            check_pattern(pattern)
+        except GlobError as exc:
+            raise _fail(f"--exclude: {exc}") from None
 
 
 def _load_config(config_file: str | None, paths: list[str]) -> Any:
