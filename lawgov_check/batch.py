@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -55,6 +56,9 @@ def _call(func: Callable[[Any], Any], item: Any) -> Any:
 
 
 def _worker_loop(conn: Connection, func: Callable[[Any], Any]) -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it (and kills the workers), so a
+    # worker ignores it instead of printing a traceback of wherever it was.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
             message = conn.recv()

@@ -92,6 +92,7 @@ rules_app = typer.Typer(cls=_Group, no_args_is_help=True, help="列出或查看�
 app.add_typer(rules_app, name="rules")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 LANGS = ("zh", "en")
 
 
@@ -172,8 +173,7 @@ def check(
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="遍历目录时跟随指向目录之外的符号链接。"),
 ) -> None:
     """检查文件，输出发现的问题。"""
-    from .api import FAIL_ON, CheckOptions, check_paths
-    from .batch import default_jobs
+    from .api import FAIL_ON, CheckOptions
     from .config import Config, Settings
     from .inputs import expand_inputs
     from .model import DOC_TYPES
@@ -227,6 +227,21 @@ def check(
 
     color = fmt == "text" and output is None and sys.stdout.isatty()
     fail_on_for = lambda doc: config.settings_for(doc.path).fail_on or "error"  # noqa: E731
+    try:
+        code = _run_check(files, options, config, fmt, output, color, lang, fail_on_for, write_baseline,
+                          baseline, known, known_by_path, display, on_file, jobs, limit, annotate_dir)
+    except KeyboardInterrupt:  # the old report is kept; the workers are already gone
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    raise typer.Exit(code)
+
+
+def _run_check(files: list[str], options: Any, config: Any, fmt: str, output: str | None, color: bool,
+               lang: str, fail_on_for: Any, write_baseline: str | None, baseline: str | None, known: Any,
+               known_by_path: dict[int, list[Any]], display: Any, on_file: Any, jobs: int | None,
+               limit: float, annotate_dir: str | None) -> int:
+    from .api import check_paths
+    from .batch import default_jobs
+
     with _ReportOutput(output, files, hold_stdout=display.show and sys.stdout.isatty()) as out:
         report = _Report(fmt, out, color=color, lang=lang, fail_on=fail_on_for,
                          keep_for_baseline=write_baseline is not None)
@@ -246,7 +261,7 @@ def check(
             lines = waiver_lines(run, lang)
             if lines:
                 out.write("\n" + "\n".join(lines) + "\n")
-    raise typer.Exit(EXIT_ERROR if display.annotate_failures else report.exit_code())
+    return EXIT_ERROR if display.annotate_failures else report.exit_code()
 
 
 class _Report:
@@ -300,11 +315,14 @@ class _Echo:
 
 
 class _ReportOutput:
-    """Where the report goes: standard output, or the `--output` file, opened before the check.
+    """Where the report goes: standard output, or the `--output` file.
 
-    The report is parked (in a temporary file past a small size) and written at the end when a
-    progress bar shares the terminal with standard output, and when the report file is also one
-    of the inputs, so that checking it reads what it held before the run.
+    The file is written under a temporary name beside it and renamed over it only when the run
+    finishes, so an interrupted or failed run leaves the previous report whole (and a report
+    file that is also one of the inputs is read as it was before the run). An output that is
+    not a regular file (`/dev/null`, a pipe) is written directly. The report to standard output
+    is parked (in a temporary file past a small size) and written at the end when a progress
+    bar shares the terminal with it.
     """
 
     def __init__(self, output: str | None, files: list[str], *, hold_stdout: bool) -> None:
@@ -313,6 +331,7 @@ class _ReportOutput:
         self.hold_stdout = hold_stdout
         self.file: Any = None
         self.held: Any = None
+        self.temp: str | None = None
 
     def __enter__(self) -> Any:
         from .report.spool import Spool
@@ -322,32 +341,53 @@ class _ReportOutput:
                 self.held = Spool()
                 return self.held
             return _Echo()
-        import os
-
-        if any(os.path.exists(f) and os.path.exists(self.output) and os.path.samefile(f, self.output)
-               for f in self.files):
-            self.held = Spool()
-            return self.held
         try:
-            self.file = open(self.output, "w", encoding="utf-8")
+            self.file = self._open()
         except OSError as exc:
             raise self._failure(exc) from None
         return self.file
 
+    def _open(self) -> Any:
+        import os
+        import stat
+        import tempfile
+
+        assert self.output is not None
+        try:
+            special = not stat.S_ISREG(os.stat(self.output).st_mode)
+        except FileNotFoundError:
+            special = False
+        if special:
+            return open(self.output, "w", encoding="utf-8")
+        folder = os.path.dirname(os.path.abspath(self.output))
+        fd, self.temp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(self.output) + ".",
+                                         suffix=".tmp")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # the mode a plain open() would have given
+        return open(fd, "w", encoding="utf-8")
+
     def __exit__(self, kind: Any, exc: Any, tb: Any) -> bool:
+        import os
+
         try:
             if self.held is not None and kind is None:
-                if self.output is None:
-                    self.held.copy_to(_Echo())
-                else:
-                    with open(self.output, "w", encoding="utf-8") as fh:
-                        self.held.copy_to(fh)
+                self.held.copy_to(_Echo())
             if self.file is not None:
                 self.file.close()
+            if self.temp is not None and kind is None:
+                os.replace(self.temp, self.output)
+                self.temp = None
         except OSError as error:
             if self.output is None:
                 raise
             raise self._failure(error) from None
+        finally:
+            if self.temp is not None:
+                try:
+                    os.unlink(self.temp)
+                except OSError:
+                    pass
         if isinstance(exc, OSError) and self.output is not None:
             raise self._failure(exc) from None
         return False
