@@ -139,11 +139,10 @@ def _limits(options: CheckOptions) -> dict[str, int]:
 
 
 def _check_source(load: Any, path: str, options: CheckOptions) -> DocumentResult:
-    from .ingest import valid_text
     from .pipeline import document_from_source
 
     try:
-        source: Source = valid_text(load())
+        source: Source = load()
         doc = document_from_source(source)
     except InputError as exc:
         return _result_for(path, errors=[str(exc)])
@@ -198,7 +197,9 @@ def _check_bytes_now(data: bytes, name: str, options: CheckOptions) -> DocumentR
 
 
 def _check_text_now(text: str, name: str, options: CheckOptions) -> DocumentResult:
-    return _check_source(lambda: Source.from_plain_text(name, text), name, options)
+    from .ingest import valid_text
+
+    return _check_source(lambda: valid_text(Source.from_plain_text(name, text)), name, options)
 
 
 def _guarded(func: Callable[..., DocumentResult], args: tuple, name: str,

@@ -20,11 +20,11 @@ _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CHINESE_DIGITS = "〇一二三四五六七八九"
-# Word's own bounds: a start value is 0…32767 and a level text at most 255 characters. A marker
-# longer than MAX_MARKER is cut (Word's "AAAA…" letters grow with the counter).
+# Word's own bound on a start value is 0…32767. A marker longer than MAX_MARKER is cut (Word's
+# "AAAA…" letters grow with the counter), and so is a level text (real ones are like "%1.%2.").
 MAX_START = 32767
-MAX_LEVEL_TEXT = 255
 MAX_MARKER = 64
+MAX_LEVEL_TEXT = MAX_MARKER
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
@@ -201,11 +201,15 @@ class Numbering:
         if level.num_format == "bullet":
             return "• "
 
+        rendered: dict[int, str] = {}  # a placeholder repeated in the level text is formatted once
+
         def render(match: re.Match[str]) -> str:
             index = int(match.group(1)) - 1
-            shown = levels.get(index, Level())
-            value = counters.get(index, shown.start)
-            return format_number(value, "decimal" if level.legal else shown.num_format)
+            if index not in rendered:
+                shown = levels.get(index, Level())
+                value = counters.get(index, shown.start)
+                rendered[index] = format_number(value, "decimal" if level.legal else shown.num_format)
+            return rendered[index]
 
         return _PLACEHOLDER.sub(render, level.text[:MAX_LEVEL_TEXT])
 

@@ -40,6 +40,9 @@ def load_pdf(path: str, data: bytes, limits: Limits) -> Source:
         pages = [_extract_page(reader, number, warnings) for number in range(1, page_count + 1)]
     if not any(pages):
         failed = [w for w in warnings if "无法提取文字" in w]
+        if failed and all("LimitReachedError" in w for w in failed):
+            raise InputError(path, "PDF 页面内容解压或解析后超过上限，疑似压缩炸弹，没有读到文字 "
+                                   "(page content exceeds the decompression or parsing limits; bomb suspected)")
         if failed:
             raise InputError(path, f"PDF 页面内容无法解析，没有读到文字（{failed[0]}）"
                                    f" (page content could not be parsed)")
