@@ -727,7 +727,7 @@ def build_cases(small: bool = False) -> list[tuple[Case, Writer]]:
          write_docx_dtd_after_comment),
         (Case("tounicode-surrogate.pdf", "ToUnicode 映射到孤立代理项 <D800> ToUnicode map to a lone surrogate", o),
          write_pdf_tounicode_surrogate),
-        (Case("runlength-bomb.pdf", f"RunLength 解压后 {rl_bomb // MB} MB RunLength bomb", e, "解压"),
+        (Case("runlength-bomb.pdf", f"RunLength 解压后 {rl_bomb // MB} MB RunLength bomb", e, "超过解析上限"),
          lambda p: write_pdf_runlength_bomb(p, rl_bomb)),
         (Case("mentions-pdf.txt", "正文提到 %PDF-1.7 的文本 a text that mentions %PDF-1.7", o), write_text_mentioning_pdf),
         (Case("bom-then-utf8.txt", "FF FE 之后是 UTF-8 UTF-16 BOM followed by UTF-8", o), write_bom_then_utf8),
