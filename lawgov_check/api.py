@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from . import __version__
-from .inputs import INPUT_SUFFIXES, STDIN, expand_inputs
+from .inputs import ANNOTATED_SUFFIX, INPUT_SUFFIXES, STDIN, expand_inputs
 from .model import (SEVERITY_RANK, Document, DocumentResult, Finding, InputError, Jurisdiction,
                     RunResult, Source)
 from .rules.loader import Catalogue, RulesetError, load_catalogue
@@ -286,10 +286,13 @@ class _Task:
     annotate_to: str | None = None  # path of the annotated copy to write
     lang: str = "zh"
     error: str | None = None  # known before reading (a pattern that matched nothing)
+    annotate_refused: str | None = None  # why no annotated copy may be written (it would overwrite an input)
 
 
 def _process(task: _Task) -> FileOutcome:
     """Check one file (and write its annotated copy): runs in a worker process."""
+    from .textsafe import display_name
+
     if task.error:
         return FileOutcome(_presentable(_result_for(task.path, errors=[f"{task.path}: {task.error}"]), task.path))
     needs_text = task.options.keep_text or task.annotate_to is not None
@@ -299,9 +302,11 @@ def _process(task: _Task) -> FileOutcome:
     else:
         result = check_path(task.path, options=options)
     outcome = FileOutcome(result)
-    if task.annotate_to is not None and result.media_type is not None:
+    if task.annotate_refused and result.media_type is not None:
+        outcome.annotate_error = f"{display_name(task.path)}: {task.annotate_refused}"
+    elif task.annotate_to is not None and result.media_type is not None:
         try:
-            outcome.annotated = _annotate(result, task.path, Path(task.annotate_to), task.lang)
+            outcome.annotated = _annotate(result, task.path, Path(task.annotate_to), task.lang, task.data)
         except InputError as exc:
             outcome.annotate_error = str(exc)
         except OSError as exc:
@@ -309,9 +314,6 @@ def _process(task: _Task) -> FileOutcome:
     if not task.options.keep_text:
         result.text = None
     return outcome
-
-
-ANNOTATED_SUFFIX = ".lawgov-check.docx"
 
 
 def annotated_name(path: str) -> str:
@@ -326,29 +328,47 @@ def annotated_name(path: str) -> str:
 
 
 def annotation_targets(files: Sequence[str], out_dir: str | Path) -> dict[str, Path]:
-    """Where each file's annotated copy goes: the input folders mirrored below `out_dir`."""
-    import os
+    """Where each file's annotated copy goes: the input folders mirrored below `out_dir`.
 
+    Two inputs never share a copy: when a name is taken (`X.docx` and `X.DOCX`, or two names a
+    case-insensitive disk holds as one), the later file's copy keeps its whole name.
+    """
     real = [f for f in files if f != STDIN]
     root = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in real]) if real else "."
-    targets = {}
+    targets: dict[str, Path] = {}
+    taken: set[str] = set()
     for f in files:
-        folder = "." if f == STDIN else os.path.relpath(os.path.dirname(os.path.abspath(f)), root)
-        targets[f] = Path(out_dir) / folder / annotated_name(f)
+        folder = Path(out_dir) / ("." if f == STDIN else os.path.relpath(os.path.dirname(os.path.abspath(f)), root))
+        target = folder / annotated_name(f)
+        if os.path.normcase(str(target)).lower() in taken:
+            target = folder / (Path(f).name + ANNOTATED_SUFFIX)
+        taken.add(os.path.normcase(str(target)).lower())
+        targets[f] = target
     return targets
 
 
-def _annotate(result: DocumentResult, path: str, target: Path, lang: str) -> str:
-    """Write the annotated copy to a private folder first, then move it into place whole."""
-    import os
+def _overwrites_input(target: Path, inputs: set[str]) -> bool:
+    return os.path.normcase(os.path.realpath(target)) in inputs
+
+
+def _annotate(result: DocumentResult, path: str, target: Path, lang: str, data: bytes | None = None) -> str:
+    """Write the annotated copy to a private folder first, then move it into place whole.
+
+    Standard input (`data`) is first saved in that folder, so that a .docx read from it is
+    annotated as a copy of itself."""
     import shutil
     import tempfile
 
+    from .model import DOCX_MEDIA_TYPE
     from .report import annotate_docx
 
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = tempfile.mkdtemp(prefix=".lawgov-check-", dir=target.parent)
     try:
+        if data is not None:
+            suffix = ".docx" if result.media_type == DOCX_MEDIA_TYPE else ".txt"
+            path = os.path.join(scratch, "stdin" + suffix)
+            Path(path).write_bytes(data)
         written = annotate_docx(result, path, scratch, lang=lang)
         os.replace(written, target)
     finally:
@@ -416,10 +436,13 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
     files = [f for f in inputs.files if config is None or not config.excludes(f)]
     stdin = _read_stdin(options) if STDIN in files else None
     targets = annotation_targets(files, annotate_dir) if annotate_dir is not None else {}
+    inputs_real = {os.path.normcase(os.path.realpath(f)) for f in files if f != STDIN}
     tasks = [_Task(path, config.options_for(path, options) if config else options,
                    stdin if path == STDIN else None,
                    str(targets[path]) if path in targets else None, options.lang,
-                   _expansion_error(path, inputs))
+                   _expansion_error(path, inputs),
+                   f"批注文件 {targets[path]} 是被检查的文件之一，不覆盖 (the annotated copy would overwrite an input)"
+                   if path in targets and _overwrites_input(targets[path], inputs_real) else None)
              for path in files]
     if jobs > 1 or timeout:
         _warm_up(options, files, annotate=annotate_dir is not None)

@@ -2,7 +2,8 @@
 
 Globs are expanded here rather than by the shell, so `'**/*.docx'` works the same when quoted and
 on shells that do not expand `**`. Directory walks skip hidden entries (`.git`, `.venv`) and
-Word's lock files (`~$报告.docx`), which sit beside documents a reviewer has open.
+Word's lock files (`~$报告.docx`), which sit beside documents a reviewer has open, and annotated
+copies (`报告.lawgov-check.docx`) an earlier run wrote there.
 """
 
 from __future__ import annotations
@@ -27,8 +28,12 @@ class Inputs:
     empty_dirs: set[str] = field(default_factory=set)  # directories holding no checkable file
 
 
+ANNOTATED_SUFFIX = ".lawgov-check.docx"  # our own annotated copies: never documents to check in a walk
+
+
 def _is_document(path: Path) -> bool:
-    return path.suffix.lower() in INPUT_SUFFIXES and not path.name.startswith("~$")
+    return (path.suffix.lower() in INPUT_SUFFIXES and not path.name.startswith("~$")
+            and not path.name.lower().endswith(ANNOTATED_SUFFIX))
 
 
 def _inside(path: str, root: str) -> bool:
