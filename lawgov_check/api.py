@@ -167,19 +167,19 @@ def check_path(path: str | Path, *, options: CheckOptions | None = None,
     up (a hang inside C code cannot be interrupted otherwise); the result then holds the error.
     Never raises: every problem is an entry in `errors`.
     """
-    return _guarded(_check_path_now, (str(path), options or CheckOptions()), str(path), timeout)
+    return _guarded("_check_path_now", (str(path), options or CheckOptions()), str(path), timeout)
 
 
 def check_bytes(data: bytes, name: str, *, options: CheckOptions | None = None,
                 timeout: float | None = None) -> DocumentResult:
     """Judge the bytes of a file; `name` (with its suffix) names it in the result. See `check_path`."""
-    return _guarded(_check_bytes_now, (data, str(name), options or CheckOptions()), str(name), timeout)
+    return _guarded("_check_bytes_now", (data, str(name), options or CheckOptions()), str(name), timeout)
 
 
 def check_text(text: str, *, options: CheckOptions | None = None, name: str = "<text>",
                timeout: float | None = None) -> DocumentResult:
     """Judge a text as if it were a .txt file. See `check_path`."""
-    return _guarded(_check_text_now, (text, str(name), options or CheckOptions()), str(name), timeout)
+    return _guarded("_check_text_now", (text, str(name), options or CheckOptions()), str(name), timeout)
 
 
 def _check_path_now(path: str, options: CheckOptions) -> DocumentResult:
@@ -202,9 +202,9 @@ def _check_text_now(text: str, name: str, options: CheckOptions) -> DocumentResu
     return _check_source(lambda: valid_text(Source.from_plain_text(name, text)), name, options)
 
 
-def _guarded(func: Callable[..., DocumentResult], args: tuple, name: str,
-             timeout: float | None) -> DocumentResult:
-    """`func(*args)`, in a worker process when there is a time limit; never raises."""
+def _guarded(func: str, args: tuple, name: str, timeout: float | None) -> DocumentResult:
+    """The function of this module named `func` on `args`, in a worker process when there is a
+    time limit (the name, not the function, travels to the worker); never raises."""
     import math
 
     if timeout is not None and (not isinstance(timeout, (int, float)) or isinstance(timeout, bool)
@@ -220,11 +220,11 @@ def _guarded(func: Callable[..., DocumentResult], args: tuple, name: str,
     return _presentable(result, name)
 
 
-def _call_guarded(call: tuple[Callable[..., DocumentResult], tuple]) -> DocumentResult:
+def _call_guarded(call: tuple[str, tuple]) -> DocumentResult:
     func, args = call
-    name = str(args[1] if func is not _check_path_now else args[0])
+    name = str(args[0] if func == "_check_path_now" else args[1])
     try:
-        return func(*args)
+        return globals()[func](*args)
     except Exception as exc:  # never raise: whatever escaped becomes this document's error
         return _result_for(name, errors=[f"{name}: 无法处理: {type(exc).__name__}: {exc}"])
 

@@ -32,10 +32,11 @@ def read_bytes(path: str | Path, max_bytes: int = MAX_AUX_BYTES) -> bytes:
         fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO with no writer must not block
     except OSError as exc:
         raise AuxFileError(f"无法读取: {exc.strerror or exc}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise AuxFileError("不是普通文件（管道、设备、目录或套接字） (not a regular file)")
     with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise AuxFileError("不是普通文件（管道、设备、目录或套接字） (not a regular file)")
         if info.st_size > max_bytes:
             raise AuxFileError(f"文件过大（{info.st_size} 字节，上限 {max_bytes}） (file too large)")
         try:

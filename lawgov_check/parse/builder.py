@@ -23,7 +23,7 @@ _LABEL_VALUE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*:\s*\S")
 _ORGAN_WORDS = re.compile(
     r"(人民政府|政府|委员会|党委|市委|县委|区委|省委|州委|局|厅|办公室|办公厅|办|部|委|院|中心|所|会|队|站|署|处)\s*$"
 )
-_ORG_MARK = re.compile(r"^\s*(?!.*关于)[^\s《》,:]{2,30}文件\s*$")
+_ORG_MARK = re.compile(r"^\s*+(?!.*关于)[^\s《》,:]{2,30}文件\s*$")
 _ENUMERATION = re.compile(r"(?:^|(?<=[。;:]))\s*(?P<marker>[一二三四五六七八九十]{1,3}是)")
 # Keys of the web metadata block (the grammar's METADATA terminal starts a line with one of them)
 # and of the page furniture that shares its lines.

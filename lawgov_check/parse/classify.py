@@ -42,7 +42,7 @@ _DATE_PATTERNS = (
 )
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十廿卅]{1,3})日")
 _TITLE_YEAR = re.compile(_YEAR + r"\s*年(?!\s*[-—至~])")
-_RANGE_YEAR = re.compile(r"[(（]?\s*" + _YEAR + r"\s*[-—–~至]\s*" + _YEAR + r"\s*年?")
+_RANGE_YEAR = re.compile(r"(?:[(（]\s*)?" + _YEAR + r"\s*[-—–~至]\s*" + _YEAR + r"\s*年?")
 _REGION = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}?(?P<suffix>自治区|省|自治州|市|州|盟|自治县|县|区|旗))")
 _REGION_STOP = re.compile(r"^(全|本|各|我|该|市区|城区|县区|辖区|地区|社区|园区|景区|新区|开发区|片区|小区|街区|管区|学区|军区)")
 _NOT_A_PLACE = re.compile(r"[的各和与及或在对为关于印发通知办法规定报告年度是了等个]")
