@@ -709,7 +709,7 @@ def build_cases(small: bool = False) -> list[tuple[Case, Writer]]:
         (Case("deep-content-nesting.pdf", f"内容流 {q_depth} 层 q 嵌套 deeply nested graphics state", x),
          lambda p: write_pdf_deep_content_nesting(p, q_depth)),
         (Case("xref-loop.pdf", "交叉引用表 Prev 互相指向 xref Prev loop", x), write_pdf_xref_loop),
-        (Case("table-rule-backtracking.txt", "表格分隔线后跟 100 组 “|  ”（原正则指数回溯） table rule backtracking", o),
+        (Case("table-rule-backtracking.txt", "表格分隔线后跟 100 组“竖线加两个空格”（原正则指数回溯） table rule backtracking", o),
          write_table_rule_backtracking),
         (Case("table-rule-fullwidth.txt", "全角形式的同一行 the same line in full-width forms", o),
          write_table_rule_fullwidth),

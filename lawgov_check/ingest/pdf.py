@@ -41,7 +41,7 @@ def load_pdf(path: str, data: bytes, limits: Limits) -> Source:
     if not any(pages):
         failed = [w for w in warnings if "无法提取文字" in w]
         if failed and all("LimitReachedError" in w for w in failed):
-            raise InputError(path, "PDF 页面内容超过解析上限（解压后过大、操作符或字符映射过长），疑似恶意文件，没有读到文字 "
+            raise InputError(path, "PDF 页面内容无法解析：超过解析上限（解压后过大、操作符或字符映射过长），疑似恶意文件 "
                                    "(page content exceeds the decompression or parsing limits)")
         if failed:
             raise InputError(path, f"PDF 页面内容无法解析，没有读到文字（{failed[0]}）"
