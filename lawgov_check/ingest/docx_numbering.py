@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -202,16 +203,35 @@ class Numbering:
             return "• "
 
         rendered: dict[int, str] = {}  # a placeholder repeated in the level text is formatted once
+        parts: list[str] = []
+        length = 0
+        for piece in _level_text_pieces(level.text):
+            if isinstance(piece, int):
+                if piece not in rendered:
+                    shown = levels.get(piece, Level())
+                    value = counters.get(piece, shown.start)
+                    rendered[piece] = format_number(value, "decimal" if level.legal else shown.num_format)
+                piece = rendered[piece]
+            parts.append(piece)
+            length += len(piece)
+            if length >= MAX_MARKER:  # the rest would be cut anyway
+                break
+        return "".join(parts)
 
-        def render(match: re.Match[str]) -> str:
-            index = int(match.group(1)) - 1
-            if index not in rendered:
-                shown = levels.get(index, Level())
-                value = counters.get(index, shown.start)
-                rendered[index] = format_number(value, "decimal" if level.legal else shown.num_format)
-            return rendered[index]
 
-        return _PLACEHOLDER.sub(render, level.text[:MAX_LEVEL_TEXT])
+@lru_cache(maxsize=256)
+def _level_text_pieces(text: str) -> tuple[str | int, ...]:
+    """`%1.%2.` → (0, ".", 1, "."): literal text and 0-based level indexes of the placeholders."""
+    pieces: list[str | int] = []
+    at = 0
+    for match in _PLACEHOLDER.finditer(text):
+        if match.start() > at:
+            pieces.append(text[at:match.start()])
+        pieces.append(int(match.group(1)) - 1)
+        at = match.end()
+    if at < len(text):
+        pieces.append(text[at:])
+    return tuple(pieces)
 
 
 def _read_abstract_nums(root: etree._Element | None) -> dict[str, dict[int, Level]]:
