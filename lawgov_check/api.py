@@ -310,7 +310,7 @@ def _process(task: _Task) -> FileOutcome:
         except InputError as exc:
             outcome.annotate_error = str(exc)
         except OSError as exc:
-            outcome.annotate_error = f"{task.path}: 无法写入批注文件: {exc.strerror or exc}"
+            outcome.annotate_error = f"{display_name(task.path)}: 无法写入批注文件: {exc.strerror or exc}"
     if not task.options.keep_text:
         result.text = None
     return outcome

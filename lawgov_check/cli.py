@@ -364,7 +364,7 @@ class _ReportOutput:
                                          suffix=".tmp")
         umask = os.umask(0)
         os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)  # the mode a plain open() would have given
+        os.chmod(self.temp, 0o666 & ~umask)  # the mode a plain open() would have given
         return open(fd, "w", encoding="utf-8")
 
     def __exit__(self, kind: Any, exc: Any, tb: Any) -> bool:
