@@ -636,7 +636,7 @@ def build_cases(small: bool = False) -> list[tuple[Case, Writer]]:
     numbered = 2_000 if small else 20_000
     rl_bomb = 64 * MB if small else 256 * MB
     digits = 1 * MB if small else 10 * MB
-    single = 2 * MB if small else 50 * MB
+    single = 4 * MB if small else 50 * MB  # over a million characters either way
     e, o, x = "error", "ok", "either"
     return [
         (Case("empty.txt", "空文件 empty file", e, "文件为空"), lambda p: p.write_bytes(b"")),

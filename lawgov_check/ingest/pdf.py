@@ -24,6 +24,11 @@ MAX_REPORTED_PARSER_WARNINGS = 3
 PARSER_LIMITS = {
     "stream_parsing_work_maximum_count": 400_000,
     "zlib_maximum_output_length": 32 * 1024 * 1024,
+    # The same bound for every other decoder a content stream may name (a RunLength bomb
+    # otherwise decodes 64 MB of spaces and is reported as a scan).
+    "run_length_maximum_output_length": 32 * 1024 * 1024,
+    "lzw_maximum_output_length": 32 * 1024 * 1024,
+    "array_based_stream_maximum_output_length": 32 * 1024 * 1024,
 }
 
 

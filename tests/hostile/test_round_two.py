@@ -389,7 +389,9 @@ def test_interrupt_keeps_the_old_report_and_exits_130(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen([sys.executable, "-m", "lawgov_check.cli", "check", "--format", "json",
                                 "-o", str(report), "-j", "2", str(inputs)], cwd=tmp_path, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                               # a run started in the background inherits SIGINT ignored: undo that
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".out.json.*.tmp")) and time.monotonic() < deadline:
         time.sleep(0.05)  # the report is being written: the workers are busy
