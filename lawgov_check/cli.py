@@ -173,7 +173,8 @@ def check(
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="遍历目录时跟随指向目录之外的符号链接。"),
 ) -> None:
     """检查文件，输出发现的问题。"""
-    from .api import FAIL_ON, CheckOptions
+    from .api import FAIL_ON, CheckOptions, check_paths
+    from .batch import default_jobs
     from .config import Config, Settings
     from .inputs import expand_inputs
     from .model import DOC_TYPES
@@ -227,41 +228,29 @@ def check(
 
     color = fmt == "text" and output is None and sys.stdout.isatty()
     fail_on_for = lambda doc: config.settings_for(doc.path).fail_on or "error"  # noqa: E731
-    try:
-        code = _run_check(files, options, config, fmt, output, color, lang, fail_on_for, write_baseline,
-                          baseline, known, known_by_path, display, on_file, jobs, limit, annotate_dir)
-    except KeyboardInterrupt:  # the old report is kept; the workers are already gone
+    try:  # Ctrl-C: the old report is kept and the workers are already gone
+        with _ReportOutput(output, files, hold_stdout=display.show and sys.stdout.isatty()) as out:
+            report = _Report(fmt, out, color=color, lang=lang, fail_on=fail_on_for,
+                             keep_for_baseline=write_baseline is not None)
+            with display:
+                run = check_paths(files, options=options, config=config, jobs=jobs or default_jobs(),
+                                  timeout=limit or None, annotate_dir=annotate_dir, baseline=known,
+                                  progress=on_file, stream=report)
+            if write_baseline:
+                _write_baseline(run, report.kept or [], known_by_path, write_baseline)
+            hidden = sum(len(v) for v in known_by_path.values())
+            if hidden:
+                typer.echo(f"基线 {baseline} 中已有的 {hidden} 条问题未列出", err=True)
+            report.finish(run)
+            if fmt == "text":
+                from .waivers import waiver_lines
+
+                lines = waiver_lines(run, lang)
+                if lines:
+                    out.write("\n" + "\n".join(lines) + "\n")
+    except KeyboardInterrupt:
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    raise typer.Exit(code)
-
-
-def _run_check(files: list[str], options: Any, config: Any, fmt: str, output: str | None, color: bool,
-               lang: str, fail_on_for: Any, write_baseline: str | None, baseline: str | None, known: Any,
-               known_by_path: dict[int, list[Any]], display: Any, on_file: Any, jobs: int | None,
-               limit: float, annotate_dir: str | None) -> int:
-    from .api import check_paths
-    from .batch import default_jobs
-
-    with _ReportOutput(output, files, hold_stdout=display.show and sys.stdout.isatty()) as out:
-        report = _Report(fmt, out, color=color, lang=lang, fail_on=fail_on_for,
-                         keep_for_baseline=write_baseline is not None)
-        with display:
-            run = check_paths(files, options=options, config=config, jobs=jobs or default_jobs(),
-                              timeout=limit or None, annotate_dir=annotate_dir, baseline=known,
-                              progress=on_file, stream=report)
-        if write_baseline:
-            _write_baseline(run, report.kept or [], known_by_path, write_baseline)
-        hidden = sum(len(v) for v in known_by_path.values())
-        if hidden:
-            typer.echo(f"基线 {baseline} 中已有的 {hidden} 条问题未列出", err=True)
-        report.finish(run)
-        if fmt == "text":
-            from .waivers import waiver_lines
-
-            lines = waiver_lines(run, lang)
-            if lines:
-                out.write("\n" + "\n".join(lines) + "\n")
-    return EXIT_ERROR if display.annotate_failures else report.exit_code()
+    raise typer.Exit(EXIT_ERROR if display.annotate_failures else report.exit_code())
 
 
 class _Report:
