@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from . import __version__
-from .inputs import INPUT_SUFFIXES, STDIN, expand_inputs
+from .inputs import ANNOTATED_SUFFIX, INPUT_SUFFIXES, STDIN, expand_inputs
 from .model import (SEVERITY_RANK, Document, DocumentResult, Finding, InputError, Jurisdiction,
                     RunResult, Source)
 from .rules.loader import Catalogue, RulesetError, load_catalogue
@@ -163,27 +163,106 @@ def _expansion_error(path: str, inputs: Any) -> str | None:
     return None
 
 
-def check_path(path: str | Path, *, options: CheckOptions | None = None) -> DocumentResult:
-    """Read, parse and judge one file (`-` is standard input)."""
+def check_path(path: str | Path, *, options: CheckOptions | None = None,
+               timeout: float | None = None) -> DocumentResult:
+    """Read, parse and judge one file (`-` is standard input).
+
+    With `timeout` (seconds) the work runs in a worker process that is killed when the time is
+    up (a hang inside C code cannot be interrupted otherwise); the result then holds the error.
+    Never raises: every problem is an entry in `errors`.
+    """
+    return _guarded("_check_path_now", (str(path), options or CheckOptions()), str(path), timeout)
+
+
+def check_bytes(data: bytes, name: str, *, options: CheckOptions | None = None,
+                timeout: float | None = None) -> DocumentResult:
+    """Judge the bytes of a file; `name` (with its suffix) names it in the result. See `check_path`."""
+    return _guarded("_check_bytes_now", (data, str(name), options or CheckOptions()), str(name), timeout)
+
+
+def check_text(text: str, *, options: CheckOptions | None = None, name: str = "<text>",
+               timeout: float | None = None) -> DocumentResult:
+    """Judge a text as if it were a .txt file. See `check_path`."""
+    return _guarded("_check_text_now", (text, str(name), options or CheckOptions()), str(name), timeout)
+
+
+def _check_path_now(path: str, options: CheckOptions) -> DocumentResult:
     from .ingest import load
 
-    path = str(path)
-    options = options or CheckOptions()
     if path != STDIN and not os.path.lexists(path):
         return _result_for(path, errors=[f"{path}: 文件不存在"])
     return _check_source(lambda: load(path, **_limits(options)), path, options)
 
 
-def check_bytes(data: bytes, name: str, *, options: CheckOptions | None = None) -> DocumentResult:
-    """Judge the bytes of a file; `name` (with its suffix) names it in the result."""
+def _check_bytes_now(data: bytes, name: str, options: CheckOptions) -> DocumentResult:
     from .ingest import load
 
-    options = options or CheckOptions()
     return _check_source(lambda: load(name, data=data, **_limits(options)), name, options)
 
 
-def check_text(text: str, *, options: CheckOptions | None = None, name: str = "<text>") -> DocumentResult:
-    return _check_source(lambda: Source.from_plain_text(name, text), name, options or CheckOptions())
+def _check_text_now(text: str, name: str, options: CheckOptions) -> DocumentResult:
+    from .ingest import valid_text
+
+    return _check_source(lambda: valid_text(Source.from_plain_text(name, text)), name, options)
+
+
+def _guarded(func: str, args: tuple, name: str, timeout: float | None) -> DocumentResult:
+    """The function of this module named `func` on `args`, in a worker process when there is a
+    time limit (the name, not the function, travels to the worker); never raises."""
+    import math
+
+    if timeout is not None and (not isinstance(timeout, (int, float)) or isinstance(timeout, bool)
+                                or not math.isfinite(timeout) or timeout <= 0):
+        return _presentable(_result_for(name, errors=[f"{name}: 无效的处理时限 {timeout!r} (invalid timeout)"]), name)
+    if timeout is None:
+        value: Any = _call_guarded((func, args))
+    else:
+        from .batch import ordered_map
+
+        (value,) = ordered_map(_call_guarded, [(func, args)], jobs=1, timeout=timeout)
+    result = value if isinstance(value, DocumentResult) else _failed(name, value).result
+    return _presentable(result, name)
+
+
+def _call_guarded(call: tuple[str, tuple]) -> DocumentResult:
+    func, args = call
+    name = str(args[0] if func == "_check_path_now" else args[1])
+    try:
+        return globals()[func](*args)
+    except Exception as exc:  # never raise: whatever escaped becomes this document's error
+        return _result_for(name, errors=[f"{name}: 无法处理: {type(exc).__name__}: {exc}"])
+
+
+def _presentable(result: DocumentResult, name: str) -> DocumentResult:
+    """Every string of the result writable as UTF-8: the name shown escaped when it is not
+    printable UTF-8 (see `textsafe.display_name`), any surrogate elsewhere replaced."""
+    from .textsafe import clean, clean_strings, display_name, is_encodable
+
+    shown = display_name(name)
+    if shown != name:
+        result.path = shown
+        result.errors = [e.replace(name, shown) for e in result.errors]
+    result.errors = [" ".join(clean(e).split()) for e in result.errors]  # one line each
+    result.warnings = clean_strings(result.warnings)
+    for attr in ("title", "text", "encoding", "doc_type"):
+        value = getattr(result, attr)
+        if isinstance(value, str) and not is_encodable(value):
+            setattr(result, attr, clean(value))
+    result.findings = [f if _encodable_finding(f) else _clean_finding(f) for f in result.findings]
+    return result
+
+
+def _encodable_finding(finding: Finding) -> bool:
+    from .textsafe import is_encodable
+
+    return all(is_encodable(getattr(finding, a)) for a in ("message", "suggestion", "evidence", "heading_path", "name"))
+
+
+def _clean_finding(finding: Finding) -> Finding:
+    from .textsafe import clean
+
+    return dataclasses.replace(finding, **{a: clean(getattr(finding, a))
+                                           for a in ("message", "suggestion", "evidence", "heading_path", "name")})
 
 
 def expand_paths(paths: Sequence[str | Path], *, exclude: Sequence[str] = ()) -> list[str]:
@@ -211,12 +290,15 @@ class _Task:
     annotate_to: str | None = None  # path of the annotated copy to write
     lang: str = "zh"
     error: str | None = None  # known before reading (a pattern that matched nothing)
+    annotate_refused: str | None = None  # why no annotated copy may be written (it would overwrite an input)
 
 
 def _process(task: _Task) -> FileOutcome:
     """Check one file (and write its annotated copy): runs in a worker process."""
+    from .textsafe import display_name
+
     if task.error:
-        return FileOutcome(_result_for(task.path, errors=[f"{task.path}: {task.error}"]))
+        return FileOutcome(_presentable(_result_for(task.path, errors=[f"{task.path}: {task.error}"]), task.path))
     needs_text = task.options.keep_text or task.annotate_to is not None
     options = dataclasses.replace(task.options, keep_text=needs_text)
     if task.data is not None:
@@ -224,19 +306,18 @@ def _process(task: _Task) -> FileOutcome:
     else:
         result = check_path(task.path, options=options)
     outcome = FileOutcome(result)
-    if task.annotate_to is not None and result.media_type is not None:
+    if task.annotate_refused and result.media_type is not None:
+        outcome.annotate_error = f"{display_name(task.path)}: {task.annotate_refused}"
+    elif task.annotate_to is not None and result.media_type is not None:
         try:
-            outcome.annotated = _annotate(result, task.path, Path(task.annotate_to), task.lang)
+            outcome.annotated = _annotate(result, task.path, Path(task.annotate_to), task.lang, task.data)
         except InputError as exc:
             outcome.annotate_error = str(exc)
         except OSError as exc:
-            outcome.annotate_error = f"{task.path}: 无法写入批注文件: {exc.strerror or exc}"
+            outcome.annotate_error = f"{display_name(task.path)}: 无法写入批注文件: {exc.strerror or exc}"
     if not task.options.keep_text:
         result.text = None
     return outcome
-
-
-ANNOTATED_SUFFIX = ".lawgov-check.docx"
 
 
 def annotated_name(path: str) -> str:
@@ -251,29 +332,47 @@ def annotated_name(path: str) -> str:
 
 
 def annotation_targets(files: Sequence[str], out_dir: str | Path) -> dict[str, Path]:
-    """Where each file's annotated copy goes: the input folders mirrored below `out_dir`."""
-    import os
+    """Where each file's annotated copy goes: the input folders mirrored below `out_dir`.
 
+    Two inputs never share a copy: when a name is taken (`X.docx` and `X.DOCX`, or two names a
+    case-insensitive disk holds as one), the later file's copy keeps its whole name.
+    """
     real = [f for f in files if f != STDIN]
     root = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in real]) if real else "."
-    targets = {}
+    targets: dict[str, Path] = {}
+    taken: set[str] = set()
     for f in files:
-        folder = "." if f == STDIN else os.path.relpath(os.path.dirname(os.path.abspath(f)), root)
-        targets[f] = Path(out_dir) / folder / annotated_name(f)
+        folder = Path(out_dir) / ("." if f == STDIN else os.path.relpath(os.path.dirname(os.path.abspath(f)), root))
+        target = folder / annotated_name(f)
+        if os.path.normcase(str(target)).lower() in taken:
+            target = folder / (Path(f).name + ANNOTATED_SUFFIX)
+        taken.add(os.path.normcase(str(target)).lower())
+        targets[f] = target
     return targets
 
 
-def _annotate(result: DocumentResult, path: str, target: Path, lang: str) -> str:
-    """Write the annotated copy to a private folder first, then move it into place whole."""
-    import os
+def _overwrites_input(target: Path, inputs: set[str]) -> bool:
+    return os.path.normcase(os.path.realpath(target)) in inputs
+
+
+def _annotate(result: DocumentResult, path: str, target: Path, lang: str, data: bytes | None = None) -> str:
+    """Write the annotated copy to a private folder first, then move it into place whole.
+
+    Standard input (`data`) is first saved in that folder, so that a .docx read from it is
+    annotated as a copy of itself."""
     import shutil
     import tempfile
 
+    from .model import DOCX_MEDIA_TYPE
     from .report import annotate_docx
 
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = tempfile.mkdtemp(prefix=".lawgov-check-", dir=target.parent)
     try:
+        if data is not None:
+            suffix = ".docx" if result.media_type == DOCX_MEDIA_TYPE else ".txt"
+            path = os.path.join(scratch, "stdin" + suffix)
+            Path(path).write_bytes(data)
         written = annotate_docx(result, path, scratch, lang=lang)
         os.replace(written, target)
     finally:
@@ -314,7 +413,8 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
                 timeout: float | None = None, annotate_dir: str | Path | None = None,
                 baseline: "Baseline | None" = None,
                 progress: Callable[[int, int, FileOutcome], None] | None = None,
-                stream: "ReportStream | None" = None, fix: str | None = None) -> RunResult:
+                stream: "ReportStream | None" = None, fix: str | None = None,
+                follow_symlinks: bool = False) -> RunResult:
     """Judge every file; one bad file never stops the others. Results keep the input order.
 
     `paths` may hold files, directories (walked for .txt/.docx/.pdf) and glob patterns.
@@ -329,6 +429,7 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
     first file and `stream.add(result)` as each file is finished, in input order, and the results
     are not kept: the returned run has no documents, so memory does not grow with their number.
     The caller finishes the stream with the returned run (which carries the waivers).
+    Walks and globs leave out symbolic links pointing outside them unless `follow_symlinks`.
     """
     from .batch import ordered_map
     from .waivers import WaiverBook
@@ -337,14 +438,17 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
     if config is not None:
         options = _with_config_limits(options, config)
         timeout = timeout if timeout is not None else config.timeout
-    inputs = expand_inputs(paths, exclude=exclude)
+    inputs = expand_inputs(paths, exclude=exclude, follow_symlinks=follow_symlinks)
     files = [f for f in inputs.files if config is None or not config.excludes(f)]
     stdin = _read_stdin(options) if STDIN in files else None
     targets = annotation_targets(files, annotate_dir) if annotate_dir is not None else {}
+    inputs_real = {os.path.normcase(os.path.realpath(f)) for f in files if f != STDIN}
     tasks = [_Task(path, config.options_for(path, options) if config else options,
                    stdin if path == STDIN else None,
                    str(targets[path]) if path in targets else None, options.lang,
-                   _expansion_error(path, inputs))
+                   _expansion_error(path, inputs),
+                   f"批注文件 {targets[path]} 是被检查的文件之一，不覆盖 (the annotated copy would overwrite an input)"
+                   if path in targets and _overwrites_input(targets[path], inputs_real) else None)
              for path in files]
     if jobs > 1 or timeout:
         _warm_up(options, files, annotate=annotate_dir is not None)
@@ -355,7 +459,10 @@ def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = N
         stream.begin(run)
     for done, (task, value) in enumerate(zip(tasks, ordered_map(_process, tasks, jobs=jobs,
                                                                 timeout=timeout)), start=1):
-        outcome = value if isinstance(value, FileOutcome) else _failed(task.path, value)
+        if not isinstance(value, FileOutcome):
+            value = _failed(task.path, value)
+            _presentable(value.result, task.path)
+        outcome = value
         book.apply(outcome.result)
         if baseline is not None:
             outcome.result.findings, outcome.known = baseline.new_findings(outcome.result)

@@ -12,7 +12,6 @@ current directory relative: run the baseline and later checks from the same dire
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,12 +47,12 @@ class Baseline:
 def load_baseline(path: str | Path) -> Baseline:
     """Read a JSON result as a baseline. Raises InputError naming the file and the cause."""
     name = str(path)
+    from .auxfiles import MAX_BASELINE_BYTES, AuxFileError, parse_json, read_text
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise InputError(name, f"无法读取基线文件: {exc.strerror or exc}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(name, f"基线文件不是有效的 JSON: {exc}") from None
+        data = parse_json(read_text(path, MAX_BASELINE_BYTES))
+    except AuxFileError as exc:
+        raise InputError(name, f"基线文件无法读取: {exc}") from None
     documents = data.get("documents") if isinstance(data, dict) else None
     if not isinstance(documents, list):
         raise InputError(name, "不是 lawgov-check 的 JSON 结果（缺少 documents 列表）")

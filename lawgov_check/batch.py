@@ -24,6 +24,7 @@ import gc
 import multiprocessing
 import os
 import queue
+import signal
 import sys
 import threading
 import time
@@ -61,6 +62,9 @@ def _call(func: Callable[[Any], Any], item: Any) -> Any:
 
 
 def _worker_loop(conn: Connection, func: Callable[[Any], Any]) -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it (and kills the workers), so a
+    # worker ignores it instead of printing a traceback of wherever it was.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
             message = conn.recv()

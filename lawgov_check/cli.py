@@ -103,6 +103,7 @@ rules_app = typer.Typer(cls=_Group, no_args_is_help=True, help="列出或查看�
 app.add_typer(rules_app, name="rules")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 LANGS = ("zh", "en")
 
 
@@ -189,6 +190,7 @@ def check(
     docs_url: Optional[str] = typer.Option(None, "--docs-url", help="SARIF 报告中规则说明（docs/rules.md）的地址。"),
     fix: bool = typer.Option(False, "--fix", help="把可确定的格式修正（〔〕、日期写法、序号虚位、半角标点）写入修正副本 *.fixed.txt / *.fixed.docx，原文件不变。"),
     in_place: bool = typer.Option(False, "--in-place", help="与 --fix 同用：直接修改原文件。"),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="遍历目录时跟随指向目录之外的符号链接。"),
 ) -> None:
     """检查文件，输出发现的问题。"""
     from .api import FAIL_ON, CheckOptions, check_paths
@@ -209,7 +211,11 @@ def check(
         raise _fail("--config 与 --no-config 不能同时使用")
     if in_place and not fix:
         raise _fail("--in-place 只能与 --fix 同用")
+    _check_timeout(timeout)
+    _check_globs(_split(exclude))
     config = Config() if no_config else _load_config(config_file, paths)
+    if config.path is not None:
+        typer.echo(f"使用配置文件 {config.path}", err=True)
     config.command_line = Settings(
         jurisdiction=jurisdiction, doc_type=doc_type,
         rulesets=tuple(r.upper() for r in _split(ruleset)) or None,
@@ -223,7 +229,10 @@ def check(
     _preflight(options, config)
     known = _load_baseline(baseline)
     annotate_dir = _annotate_dir(annotate)
-    files = [f for f in expand_inputs(paths, exclude=_split(exclude)).files if not config.excludes(f)]
+    files = [f for f in expand_inputs(paths, exclude=_split(exclude), follow_symlinks=follow_symlinks).files
+             if not config.excludes(f)]
+    if not files:
+        raise _fail("所有输入都被排除，没有要检查的文件（见 --exclude 和配置文件的 exclude）")
     limit = timeout if timeout is not None else config.timeout if config.timeout is not None else DEFAULT_TIMEOUT
     display = _Display(len(files), enabled=progress)
     known_by_path: dict[int, list[Any]] = {}
@@ -241,29 +250,30 @@ def check(
 
     color = fmt == "text" and output is None and sys.stdout.isatty()
     fail_on_for = lambda doc: config.settings_for(doc.path).fail_on or "error"  # noqa: E731
-    with _ReportOutput(output, files, hold_stdout=display.show and sys.stdout.isatty()) as out:
-        report = _Report(fmt, out, color=color, lang=lang, fail_on=fail_on_for,
-                         keep_for_baseline=write_baseline is not None,
-                         docs_url=_docs_url(docs_url) or config.docs_url)
-        with display:
-            run = check_paths(files, options=options, config=config, jobs=jobs or default_jobs(),
-                              timeout=limit or None, annotate_dir=annotate_dir, baseline=known,
-                              progress=on_file, stream=report,
-                              fix=("in-place" if in_place else "copy") if fix else None)
-        if not files:
-            typer.echo("没有要检查的文件", err=True)
-        if write_baseline:
-            _write_baseline(run, report.kept or [], known_by_path, write_baseline)
-        hidden = sum(len(v) for v in known_by_path.values())
-        if hidden:
-            typer.echo(f"基线 {baseline} 中已有的 {hidden} 条问题未列出", err=True)
-        report.finish(run)
-        if fmt == "text":
-            from .waivers import waiver_lines
+    try:  # Ctrl-C: the old report is kept and the workers are already gone
+        with _ReportOutput(output, files, hold_stdout=display.show and sys.stdout.isatty()) as out:
+            report = _Report(fmt, out, color=color, lang=lang, fail_on=fail_on_for,
+                             keep_for_baseline=write_baseline is not None,
+                             docs_url=_docs_url(docs_url) or config.docs_url)
+            with display:
+                run = check_paths(files, options=options, config=config, jobs=jobs or default_jobs(),
+                                  timeout=limit or None, annotate_dir=annotate_dir, baseline=known,
+                                  progress=on_file, stream=report,
+                                  fix=("in-place" if in_place else "copy") if fix else None)
+            if write_baseline:
+                _write_baseline(run, report.kept or [], known_by_path, write_baseline)
+            hidden = sum(len(v) for v in known_by_path.values())
+            if hidden:
+                typer.echo(f"基线 {baseline} 中已有的 {hidden} 条问题未列出", err=True)
+            report.finish(run)
+            if fmt == "text":
+                from .waivers import waiver_lines
 
-            lines = waiver_lines(run, lang)
-            if lines:
-                out.write("\n" + "\n".join(lines) + "\n")
+                lines = waiver_lines(run, lang)
+                if lines:
+                    out.write("\n" + "\n".join(lines) + "\n")
+    except KeyboardInterrupt:
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     code = EXIT_ERROR if display.annotate_failures else report.exit_code()
     # Recording a baseline accepts today's findings: that run succeeded unless input failed.
     raise typer.Exit(EXIT_OK if write_baseline and code == EXIT_FINDINGS else code)
@@ -320,11 +330,14 @@ class _Echo:
 
 
 class _ReportOutput:
-    """Where the report goes: standard output, or the `--output` file, opened before the check.
+    """Where the report goes: standard output, or the `--output` file.
 
-    The report is parked (in a temporary file past a small size) and written at the end when a
-    progress bar shares the terminal with standard output, and when the report file is also one
-    of the inputs, so that checking it reads what it held before the run.
+    The file is written under a temporary name beside it and renamed over it only when the run
+    finishes, so an interrupted or failed run leaves the previous report whole (and a report
+    file that is also one of the inputs is read as it was before the run). An output that is
+    not a regular file (`/dev/null`, a pipe) is written directly. The report to standard output
+    is parked (in a temporary file past a small size) and written at the end when a progress
+    bar shares the terminal with it.
     """
 
     def __init__(self, output: str | None, files: list[str], *, hold_stdout: bool) -> None:
@@ -333,6 +346,7 @@ class _ReportOutput:
         self.hold_stdout = hold_stdout
         self.file: Any = None
         self.held: Any = None
+        self.temp: str | None = None
 
     def __enter__(self) -> Any:
         from .report.spool import Spool
@@ -342,32 +356,53 @@ class _ReportOutput:
                 self.held = Spool()
                 return self.held
             return _Echo()
-        import os
-
-        if any(os.path.exists(f) and os.path.exists(self.output) and os.path.samefile(f, self.output)
-               for f in self.files):
-            self.held = Spool()
-            return self.held
         try:
-            self.file = open(self.output, "w", encoding="utf-8")
+            self.file = self._open()
         except OSError as exc:
             raise self._failure(exc) from None
         return self.file
 
+    def _open(self) -> Any:
+        import os
+        import stat
+        import tempfile
+
+        assert self.output is not None
+        try:
+            special = not stat.S_ISREG(os.stat(self.output).st_mode)
+        except FileNotFoundError:
+            special = False
+        if special:
+            return open(self.output, "w", encoding="utf-8")
+        folder = os.path.dirname(os.path.abspath(self.output))
+        fd, self.temp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(self.output) + ".",
+                                         suffix=".tmp")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.temp, 0o666 & ~umask)  # the mode a plain open() would have given
+        return open(fd, "w", encoding="utf-8")
+
     def __exit__(self, kind: Any, exc: Any, tb: Any) -> bool:
+        import os
+
         try:
             if self.held is not None and kind is None:
-                if self.output is None:
-                    self.held.copy_to(_Echo())
-                else:
-                    with open(self.output, "w", encoding="utf-8") as fh:
-                        self.held.copy_to(fh)
+                self.held.copy_to(_Echo())
             if self.file is not None:
                 self.file.close()
+            if self.temp is not None and kind is None:
+                os.replace(self.temp, self.output)
+                self.temp = None
         except OSError as error:
             if self.output is None:
                 raise
             raise self._failure(error) from None
+        finally:
+            if self.temp is not None:
+                try:
+                    os.unlink(self.temp)
+                except OSError:
+                    pass
         if isinstance(exc, OSError) and self.output is not None:
             raise self._failure(exc) from None
         return False
@@ -421,6 +456,26 @@ class _Display:
 
 def _short(path: str, width: int = 40) -> str:
     return path if len(path) <= width else "…" + path[-(width - 1):]
+
+
+MAX_TIMEOUT = 604800.0  # a week: beyond it a time limit is a mistake (and overflows timers)
+
+
+def _check_timeout(timeout: float | None) -> None:
+    import math
+
+    if timeout is not None and (not math.isfinite(timeout) or not 0 <= timeout <= MAX_TIMEOUT):
+        raise _fail(f"--timeout: 无效的取值 {timeout}（0 到 {MAX_TIMEOUT:g} 秒，0 为不限）")
+
+
+def _check_globs(patterns: list[str]) -> None:
+    from .globs import GlobError, check_pattern
+
+    for pattern in patterns:
+        try:
+            check_pattern(pattern)
+        except GlobError as exc:
+            raise _fail(f"--exclude: {exc}") from None
 
 
 def _load_config(config_file: str | None, paths: list[str]) -> Any:

@@ -19,7 +19,7 @@ HELP_INDENT = "      "
 # Marks that never start a line (GB/T 15834 line-breaking): they stay with what precedes them.
 _CLOSING = "，。、；：？！）》」』】〕”’,.;:?!)]}"
 _TOKEN = re.compile(rf"\s+|[\u2e80-\uffef][{re.escape(_CLOSING)}]*|[^\s\u2e80-\uffef]+[{re.escape(_CLOSING)}]*")
-_METAVAR = re.compile(r"\s*<([^>]*)>")
+_METAVAR = re.compile(r"[ \t]{0,8}<([^<>\n]{0,40})>")
 
 
 def width() -> int:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -119,10 +118,16 @@ class Config:
 # ---------------------------------------------------------------- finding and reading the file
 
 def find_config(start: str | Path) -> Path | None:
-    """The nearest `lawgov-check.toml`, or `pyproject.toml` with a [tool.lawgov-check] table."""
+    """The nearest `lawgov-check.toml`, or `pyproject.toml` with a [tool.lawgov-check] table.
+
+    The search goes up from `start` but stops at the root of the repository (a folder holding
+    `.git`) or at the home directory, whichever comes first: a file planted in `/tmp` or `/` must
+    not decide what a run checks.
+    """
     here = Path(start).resolve()
     if not here.is_dir():
         here = here.parent
+    home = _home()
     for directory in (here, *here.parents):
         candidate = directory / CONFIG_FILE
         if candidate.is_file():
@@ -130,7 +135,16 @@ def find_config(start: str | Path) -> Path | None:
         pyproject = directory / PYPROJECT
         if pyproject.is_file() and _table(pyproject, _read_toml(pyproject)) is not None:
             return pyproject
+        if (directory / ".git").exists() or directory == home:
+            return None
     return None
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, OSError, KeyError):
+        return None
 
 
 def start_directory(paths: Iterable[str]) -> Path:
@@ -146,13 +160,14 @@ def start_directory(paths: Iterable[str]) -> Path:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from .auxfiles import AuxFileError, parse_toml, read_text
+
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError([f"{path}: 无法读取配置文件: {exc.strerror or exc}"]) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"{path}: TOML 语法错误: {exc}"]) from None
+        return parse_toml(read_text(path))
+    except AuxFileError as exc:
+        message = str(exc)
+        prefix = "" if message.startswith("TOML") else "无法读取配置文件: "
+        raise ConfigError([f"{path}: {prefix}{message}"]) from None
 
 
 def _table(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -232,7 +247,7 @@ def load_config(path: str | Path) -> Config:
     prefix = ".".join(PYPROJECT_TABLE) if file.name == PYPROJECT else ""
     if table is None:
         raise ConfigError([f"{file}: 没有 [{'.'.join(PYPROJECT_TABLE)}] 配置表"])
-    problems = schema_problems(table, file, prefix)
+    problems = schema_problems(table, file, prefix) or _glob_problems(table, file, prefix)
     if problems:
         raise ConfigError(problems)
     base = file.resolve().parent
@@ -250,6 +265,24 @@ def load_config(path: str | Path) -> Config:
         ruleset_files=tuple(str(base / f) for f in table.get("ruleset-files", ())),
         timeout=table.get("timeout"), limits=limits, waivers=waivers, docs_url=table.get("docs-url"),
         server=dict(table.get("server", {})))
+
+
+def _glob_problems(table: Mapping[str, Any], file: Path, prefix: str) -> list[str]:
+    """Globs that cannot be used (`[z-a]`), one line each, found before the run starts."""
+    from .globs import GlobError, check_pattern
+
+    found: list[tuple[list[Any], str]] = [(["exclude", i], g) for i, g in enumerate(table.get("exclude", ()))]
+    found += [(["overrides", g], g) for g in table.get("overrides", {})]
+    for i, waiver in enumerate(table.get("waivers", ())):
+        paths = [waiver["path"]] if isinstance(waiver["path"], str) else waiver["path"]
+        found += [(["waivers", i, "path"], g) for g in paths]
+    problems = []
+    for where, glob in found:
+        try:
+            check_pattern(glob)
+        except GlobError as exc:
+            problems.append(f"{file}: {_key_path(prefix, where)}: {exc}")
+    return problems
 
 
 # ---------------------------------------------------------------- codes against the catalogue

@@ -13,39 +13,121 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+
+class GlobError(ValueError):
+    """A pattern that cannot be used (a character class such as `[z-a]`)."""
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "lit", "one" (?), "class" ([…]), "star" (*), "any" (**), "dirs" (**/)
+    value: Any = None
+
+
+class _Glob:
+    """A compiled pattern, matched by walking all positions in the pattern at once (a set of
+    states per character), so any pattern runs in O(len(pattern) × len(path)): a regular
+    expression with many `[^/]*` in a row backtracks exponentially on a path that almost matches.
+    """
+
+    def __init__(self, tokens: list[_Token]) -> None:
+        self.tokens = tokens
+
+    def _closure(self, states: set[tuple[int, bool]]) -> set[tuple[int, bool]]:
+        out = set(states)
+        stack = list(states)
+        while stack:
+            index, inside = stack.pop()
+            if index < len(self.tokens) and not inside and self.tokens[index].kind in ("star", "any", "dirs"):
+                nxt = (index + 1, False)
+                if nxt not in out:
+                    out.add(nxt)
+                    stack.append(nxt)
+        return out
+
+    def match(self, text: str) -> bool:
+        """Whether the whole of `text` matches."""
+        states = self._closure({(0, False)})
+        for ch in text:
+            moved: set[tuple[int, bool]] = set()
+            for index, inside in states:
+                if index >= len(self.tokens):
+                    continue
+                token = self.tokens[index]
+                kind = token.kind
+                if kind == "lit":
+                    if ch == token.value:
+                        moved.add((index + 1, False))
+                elif kind == "one":
+                    if ch != "/":
+                        moved.add((index + 1, False))
+                elif kind == "class":
+                    if ch != "/" and token.value.match(ch):
+                        moved.add((index + 1, False))
+                elif kind == "star":
+                    if ch != "/":
+                        moved.add((index, False))
+                elif kind == "any":
+                    moved.add((index, False))
+                else:  # "dirs": (?:[^/]*/)* — inside a folder name until its "/"
+                    moved.add((index, ch != "/"))
+            if not moved:
+                return False
+            states = self._closure(moved)
+        return (len(self.tokens), False) in states
 
 
 @cache
-def _compile(pattern: str) -> re.Pattern[str]:
-    out: list[str] = []
+def _compile(pattern: str) -> _Glob:
+    tokens: list[_Token] = []
     i, n = 0, len(pattern)
     while i < n:
         ch = pattern[i]
         if pattern.startswith("**/", i):
-            out.append("(?:[^/]*/)*")
+            tokens.append(_Token("dirs"))
             i += 3
         elif pattern.startswith("**", i):
-            out.append(".*")
+            tokens.append(_Token("any"))
             i += 2
+            while i < n and pattern[i] == "*":  # *** is **
+                i += 1
         elif ch == "*":
-            out.append("[^/]*")
+            tokens.append(_Token("star"))
             i += 1
         elif ch == "?":
-            out.append("[^/]")
+            tokens.append(_Token("one"))
             i += 1
         elif ch == "[" and "]" in pattern[i + 2:]:
             end = pattern.index("]", i + 2)
             body = pattern[i + 1:end]
             negate = body[:1] in ("!", "^")
             body = body[1:] if negate else body
-            out.append("[" + ("^" if negate else "") + body.replace("\\", "\\\\") + "]")
+            try:
+                char_class = re.compile("[" + ("^" if negate else "") + body.replace("\\", "\\\\") + "]")
+            except re.error as exc:
+                raise GlobError(f"无效的通配符 {pattern}：{exc}") from None
+            tokens.append(_Token("class", char_class))
             i = end + 1
         else:
-            out.append(re.escape(ch))
+            tokens.append(_Token("lit", ch))
             i += 1
-    return re.compile("".join(out) + r"\Z")
+    # Repeated stars mean what one does; collapsing them keeps the state sets small.
+    merged: list[_Token] = []
+    for token in tokens:
+        if merged and token.kind == "star" and merged[-1].kind in ("star", "any"):
+            continue
+        merged.append(token)
+    return _Glob(merged)
+
+
+def check_pattern(pattern: str) -> None:
+    """Raise GlobError if `pattern` cannot be used."""
+    _compile(pattern.replace("\\", "/").removeprefix("./").rstrip("/").lstrip("/"))
 
 
 def relative_posix(path: str | Path, base: str | Path) -> str:

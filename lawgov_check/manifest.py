@@ -69,19 +69,12 @@ def load_manifest(source: str | Path | dict[str, Any]) -> dict[str, Any]:
     """Read and validate a manifest file (or a mapping). Raises InputError naming the file."""
     if isinstance(source, dict):
         return validate_manifest(source)
+    from .auxfiles import AuxFileError, parse_json, parse_yaml, read_text
+
     path = Path(source)
     try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(str(path), f"无法读取元数据清单: {exc.strerror or exc}") from None
-    try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(raw)
-        else:
-            import yaml
-
-            data = yaml.safe_load(raw)
-    except (ValueError, Exception) as exc:  # json.JSONDecodeError / yaml.YAMLError
-        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(str(path), f"元数据清单无法解析: {first_line}") from None
+        raw = read_text(path)
+        data = parse_json(raw) if path.suffix.lower() == ".json" else parse_yaml(raw)
+    except AuxFileError as exc:
+        raise InputError(str(path), f"元数据清单无法读取: {exc}") from None
     return validate_manifest(data, str(path))

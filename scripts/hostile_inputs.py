@@ -497,6 +497,124 @@ def write_scanned_pdf(path: Path) -> None:
     path.write_bytes((FIXTURES / "scanned.pdf").read_bytes())
 
 
+# ---- round two (issue 11) ---------------------------------------------------------------------
+
+def write_table_rule_backtracking(path: Path, groups: int = 100) -> None:
+    # `---` then groups of "|  ": the old TABLE_RULE pattern backtracked 3^k times.
+    path.write_text(REPORT_HEAD + "---" + "|  " * groups + "x\n" + PARAGRAPH + "\n", encoding="utf-8")
+
+
+def write_table_rule_fullwidth(path: Path, groups: int = 100) -> None:
+    path.write_text(REPORT_HEAD + "－－－" + "｜　　" * groups + "ｘ\n" + PARAGRAPH + "\n", encoding="utf-8")
+
+
+def write_long_space_runs(path: Path, size: int) -> None:
+    path.write_text(REPORT_HEAD + "|" + " " * size + "---" + " " * size + "|" + " " * size + "x\n",
+                    encoding="utf-8")
+
+
+_NUMBERING_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _numbered_docx(levels: str, paragraphs: int, text: str = "条目") -> bytes:
+    """The sample .docx with a numbering part of `levels` (w:lvl elements) and numbered paragraphs."""
+    numbering = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering {_NUMBERING_NS}>'
+                 f'<w:abstractNum w:abstractNumId="0">{levels}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>').encode("utf-8")
+    para = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+    document = _document_xml(_paragraph(REPORT_HEAD.splitlines()[0]) + para * paragraphs)
+    # The sample package already has a numbering part (and its relationship): replace it.
+    return _rezip(sample_bytes("docx"), {"word/document.xml": document, "word/numbering.xml": numbering})
+
+
+def _level(num_format: str, start: str, text: str) -> str:
+    return (f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{num_format}"/>'
+            f'<w:lvlText w:val="{text}"/></w:lvl>')
+
+
+def write_docx_numbering_huge_start(path: Path) -> None:
+    path.write_bytes(_numbered_docx(_level("upperRoman", "10000000000000", "%1."), 20))
+
+
+def write_docx_numbering_long_level_text(path: Path, paragraphs: int = 20_000) -> None:
+    path.write_bytes(_numbered_docx(_level("decimal", "1", "%1" * 50_000), paragraphs))
+
+
+def write_docx_numbering_letters(path: Path, paragraphs: int = 5_000) -> None:
+    # upperLetter repeats its letter once per 26: AAAA… grows with the counter.
+    path.write_bytes(_numbered_docx(_level("upperLetter", "32767", "%1%1%1%1%1%1%1%1"), paragraphs))
+
+
+def write_docx_numbering_odd_values(path: Path) -> None:
+    levels = (_level("ideographDigital", "-5", "%1、") +
+              _level("chineseCounting", "99999999999999999999", "%1、").replace('w:ilvl="0"', 'w:ilvl="1"'))
+    path.write_bytes(_numbered_docx(levels, 5))
+
+
+def write_docx_dtd_after_comment(path: Path) -> None:
+    types = zipfile.ZipFile(io.BytesIO(sample_bytes("docx"))).read("[Content_Types].xml")
+    head, _, body = types.partition(b"?>")
+    comment = b"<!--" + b"x" * (70 * 1024) + b"-->"
+    dtd = b'<!DOCTYPE Types [<!ENTITY e SYSTEM "file:///etc/hostname">]>'
+    path.write_bytes(_rezip(sample_bytes("docx"), {"[Content_Types].xml": head + b"?>" + comment + dtd + body}))
+
+
+def _to_unicode_pdf(cmap_target: bytes) -> bytes:
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
+            b"1 begincodespacerange <00> <FF> endcodespacerange "
+            b"2 beginbfchar <41> <" + cmap_target + b"> <42> <4E2D> endbfchar endcmap end end")
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+           b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        4: _stream(b"BT /F1 12 Tf 72 720 Td (ABABAB BBB) Tj ET"),
+        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        6: _stream(cmap),
+    }
+    return build_pdf(objects)
+
+
+def write_pdf_tounicode_surrogate(path: Path) -> None:
+    path.write_bytes(_to_unicode_pdf(b"D800"))
+
+
+def write_pdf_runlength_bomb(path: Path, inflated: int = 256 * MB) -> None:
+    # RunLengthDecode: two bytes repeat one byte 128 times.
+    data = b"\x81 " * (inflated // 128) + b"\x80"
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+           b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        4: _stream(data, b"/Filter /RunLengthDecode "),
+        5: _FONT,
+    }
+    path.write_bytes(build_pdf(objects))
+
+
+def write_text_mentioning_pdf(path: Path) -> None:
+    path.write_text(REPORT_HEAD + "附件格式要求：请勿上传以 %PDF-1.7 开头的扫描件。\n" + PARAGRAPH + "\n", encoding="utf-8")
+
+
+def write_bom_then_utf8(path: Path) -> None:
+    path.write_bytes(b"\xff\xfe" + (REPORT_HEAD + PARAGRAPH + "\n").encode("utf-8"))
+
+
+def write_digits(path: Path, size: int) -> None:
+    _repeat_to(path, b"1234567890", size)
+
+
+def write_single_line(path: Path, size: int) -> None:
+    _repeat_to(path, PARAGRAPH.encode("utf-8"), size)
+
+
+def write_escape_codes(path: Path) -> None:
+    path.write_text(REPORT_HEAD + "\x1b]0;pwned\x07\x1b[2J共办理案件10件，其中维持8件，纠错5件。\x1b[0m\n"
+                    + PARAGRAPH + "\n", encoding="utf-8")
+
+
 # ---- names ------------------------------------------------------------------------------------
 
 def write_sample_text(path: Path) -> None:
@@ -514,6 +632,11 @@ def build_cases(small: bool = False) -> list[tuple[Case, Writer]]:
     bomb = 64 * MB if small else 2 * 1024 * MB - 1
     pdf_bomb = 4 * MB if small else 512 * MB
     q_depth = 50_000 if small else 200_000
+    space_run = 16 * 1024 if small else 200 * 1024
+    numbered = 2_000 if small else 20_000
+    rl_bomb = 64 * MB if small else 256 * MB
+    digits = 1 * MB if small else 10 * MB
+    single = 4 * MB if small else 50 * MB  # over a million characters either way
     e, o, x = "error", "ok", "either"
     return [
         (Case("empty.txt", "空文件 empty file", e, "文件为空"), lambda p: p.write_bytes(b"")),
@@ -538,7 +661,7 @@ def build_cases(small: bool = False) -> list[tuple[Case, Writer]]:
          write_control_soup),
         (Case("big-50mb.txt" if not small else "big.txt", f"{big // MB} MB 文本 large text file", o),
          lambda p: write_big_text(p, big)),
-        (Case("one-long-line.txt", f"{long_line // 1024} KB 的单行 one long line", o),
+        (Case("one-long-line.txt", f"{long_line // 1024} KB 的单行 one long line", x),
          lambda p: write_one_long_line(p, long_line)),
         (Case("many-short-lines.txt", f"{many_lines} 个短行 many short lines", o),
          lambda p: write_many_short_lines(p, many_lines)),
@@ -586,6 +709,31 @@ def build_cases(small: bool = False) -> list[tuple[Case, Writer]]:
         (Case("deep-content-nesting.pdf", f"内容流 {q_depth} 层 q 嵌套 deeply nested graphics state", x),
          lambda p: write_pdf_deep_content_nesting(p, q_depth)),
         (Case("xref-loop.pdf", "交叉引用表 Prev 互相指向 xref Prev loop", x), write_pdf_xref_loop),
+        (Case("table-rule-backtracking.txt", "表格分隔线后跟 100 组“竖线加两个空格”（原正则指数回溯） table rule backtracking", o),
+         write_table_rule_backtracking),
+        (Case("table-rule-fullwidth.txt", "全角形式的同一行 the same line in full-width forms", o),
+         write_table_rule_fullwidth),
+        (Case("long-space-runs.txt", f"{space_run // 1024} KB 的空格串夹着分隔符 long runs of spaces", o),
+         lambda p: write_long_space_runs(p, space_run)),
+        (Case("numbering-huge-start.docx", "自动编号 w:start=1e13、大写罗马数字 numbering start 1e13 in upperRoman", o),
+         write_docx_numbering_huge_start),
+        (Case("numbering-long-level-text.docx", f"lvlText 为 %1×50000，{numbered} 个编号段落 level text of 50,000 placeholders", o),
+         lambda p: write_docx_numbering_long_level_text(p, numbered)),
+        (Case("numbering-letters.docx", "字母编号从 32767 起（AAAA… 随计数增长） letters growing with the counter", o),
+         write_docx_numbering_letters),
+        (Case("numbering-odd-values.docx", "负数起始的 ideographDigital 与超过 16 位的中文计数 negative and 20-digit starts", o),
+         write_docx_numbering_odd_values),
+        (Case("dtd-after-comment.docx", "[Content_Types].xml 中 70 KB 注释之后的 DTD DTD after a long comment", e, "DTD"),
+         write_docx_dtd_after_comment),
+        (Case("tounicode-surrogate.pdf", "ToUnicode 映射到孤立代理项 <D800> ToUnicode map to a lone surrogate", o),
+         write_pdf_tounicode_surrogate),
+        (Case("runlength-bomb.pdf", f"RunLength 解压后 {rl_bomb // MB} MB RunLength bomb", e, "超过解析上限"),
+         lambda p: write_pdf_runlength_bomb(p, rl_bomb)),
+        (Case("mentions-pdf.txt", "正文提到 %PDF-1.7 的文本 a text that mentions %PDF-1.7", o), write_text_mentioning_pdf),
+        (Case("bom-then-utf8.txt", "FF FE 之后是 UTF-8 UTF-16 BOM followed by UTF-8", o), write_bom_then_utf8),
+        (Case("digits.txt", f"{digits // MB} MB 的数字（一行） digits only, one line", e, "不像是文档"), lambda p: write_digits(p, digits)),
+        (Case("single-line.txt", f"{single // MB} MB 的单行 one line", e, "不像是文档"), lambda p: write_single_line(p, single)),
+        (Case("escape-codes.txt", "正文含 ESC 终端控制序列 terminal escape sequences", o), write_escape_codes),
         (Case("name with spaces.txt", "文件名含空格 spaces in the name", o), write_sample_text),
         (Case("法治政府年度报告.txt", "中文文件名 Chinese file name", o), write_sample_text),
         (Case("-x.txt", "以 - 开头的文件名 leading dash", o), write_sample_text),

@@ -1,6 +1,6 @@
 """Run the CLI over every hostile input, measuring wall time and peak memory of each run.
 
-    python scripts/hostile_run.py DIR [--timeout 300] [--no-batch]
+    python scripts/hostile_run.py DIR [--timeout 300] [--no-batch] [--max-seconds 5 --max-mb 300]
 
 DIR is made by scripts/hostile_inputs.py (its manifest.json lists the inputs and what the
 checker must do). Each input is checked alone in a fresh process (`lawgov-check check --format
@@ -113,13 +113,18 @@ def judge(case: dict, code: int | None, stdout: str, stderr: str) -> tuple[str, 
     return message, problems
 
 
-def run_all(directory: Path, timeout: float) -> list[Outcome]:
+def run_all(directory: Path, timeout: float, max_seconds: float | None = None,
+            max_mb: float | None = None) -> list[Outcome]:
     cases = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
     outcomes = []
     for case in cases:
         code, stdout, stderr, seconds, peak = run_cli(["check", "--format", "json", "--", case["name"]],
                                                       directory, timeout)
         message, problems = judge(case, code, stdout, stderr)
+        if max_seconds is not None and seconds > max_seconds:
+            problems.append(f"{seconds:.1f} s > {max_seconds:g} s")
+        if max_mb is not None and peak > max_mb:
+            problems.append(f"{peak:.0f} MB > {max_mb:g} MB")
         outcomes.append(Outcome(case["name"], case["description"], case["expect"], code, seconds, peak,
                                 message, problems))
         print(f"{case['name']}: exit {code}, {seconds:.1f} s, {peak:.0f} MB {problems or ''}", file=sys.stderr)
@@ -168,8 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", type=Path)
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds before a run counts as hung")
     parser.add_argument("--no-batch", action="store_true", help="skip the all-inputs-at-once run")
+    parser.add_argument("--max-seconds", type=float, help="an input taking longer is a problem (issue 11: 5)")
+    parser.add_argument("--max-mb", type=float, help="an input with a higher peak is a problem (issue 11: 300)")
     args = parser.parse_args(argv)
-    outcomes = run_all(args.directory, args.timeout)
+    outcomes = run_all(args.directory, args.timeout, args.max_seconds, args.max_mb)
     print(table(outcomes))
     failed = [o for o in outcomes if o.problems]
     if not args.no_batch:

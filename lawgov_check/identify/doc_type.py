@@ -55,7 +55,7 @@ def _by_title(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
     if not title:
         return _by_number(x)
     outer = re.sub(r"《[^》]*》", "《》", title)  # the title without the names it quotes
-    core = v.TRAILING_QUALIFIER.sub("", title)
+    core = v.without_qualifiers(title)
     c = TITLE_CONFIDENCE
 
     def t(doc_type: str, subtype: str | None, cue: str):
@@ -136,7 +136,7 @@ def _by_body(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
         return b("annual_report", None, "开头回顾本年度法治政府建设 (the opening reports on a year)")
     if x.has_addressee and v.ADDRESSEE_ISSUE.search(opening):
         issued = x.embedded_title or ""
-        if _RULE_TITLE.search(v.TRAILING_QUALIFIER.sub("", issued)):
+        if _RULE_TITLE.search(v.without_qualifiers(issued)):
             return b("normative_document", None, "印发办法、规定等的通知 (a notice issuing rules)", issued)
         return b("notice", None, "印发文件的通知 (a covering notice)")
     if x.has_addressee and x.title is None:

@@ -164,7 +164,7 @@ def is_organ_line(text: str) -> bool:
 
 
 def ends_with_kind(text: str) -> bool:
-    return bool(v.KIND_AT_END.search(v.TRAILING_QUALIFIER.sub("", text.strip())))
+    return bool(v.KIND_AT_END.search(v.without_qualifiers(text.strip())))
 
 
 class _Scanner:

@@ -16,7 +16,19 @@ _DOC_KIND_WORDS = (
 )
 _KIND_ALTERNATION = "|".join(sorted(set(_DOC_KIND_WORDS), key=len, reverse=True))
 # A trailing parenthesis qualifies the title without ending it: (征求意见稿) (试行) (2021—2025年).
-TRAILING_QUALIFIER = re.compile(r"(?:\s*[(\[【][^()\[\]【】]{1,20}[)\]】])+\s*$")
+_QUALIFIER_AT_END = re.compile(r"[(\[【][^()\[\]【】]{1,20}[)\]】]\s*$")
+QUALIFIERS_MAX = 3
+
+
+def without_qualifiers(title: str) -> str:
+    """The title without trailing parentheses such as (征求意见稿)(试行), at most a few of them."""
+    text = title.rstrip()
+    for _ in range(QUALIFIERS_MAX):
+        match = _QUALIFIER_AT_END.search(text, max(0, len(text) - 40))
+        if not match:
+            break
+        text = text[: match.start()].rstrip()
+    return text
 KIND_AT_END = re.compile(rf"(?:{_KIND_ALTERNATION})[》>]?$")
 
 # An organ's name ends with one of these (a signature line, an issuer line above the title).

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from ..model import Source
-from .limits import DEFAULT_LIMITS, Limits
+from ..model import InputError, Source
+from ..textsafe import repair_surrogates, surrogate_warning
+from .limits import DEFAULT_LIMITS, MAX_LINE_CHARS, Limits
 from .reading import STDIN_PATH, read_input
 from .sniff import sniff_format
 
-__all__ = ["load", "Limits", "DEFAULT_LIMITS", "STDIN_PATH"]
+__all__ = ["load", "valid_text", "Limits", "DEFAULT_LIMITS", "STDIN_PATH"]
 
 
 def load(
@@ -29,11 +30,38 @@ def load(
     if kind == "pdf":
         from .pdf import load_pdf
 
-        return load_pdf(path, raw, limits)
-    if kind == "docx":
+        source = load_pdf(path, raw, limits)
+    elif kind == "docx":
         from .docx import load_docx
 
-        return load_docx(path, raw, limits)
-    from .txt import load_text
+        source = load_docx(path, raw, limits)
+    else:
+        from .txt import load_text
 
-    return load_text(path, raw)
+        source = load_text(path, raw)
+    return valid_text(source)
+
+
+def valid_text(source: Source) -> Source:
+    """The source with lone surrogates (from a PDF ToUnicode map, say) replaced, and a warning;
+    InputError for a line longer than MAX_LINE_CHARS."""
+    longest = _longest_line(source.text)
+    if longest > MAX_LINE_CHARS:
+        raise InputError(source.path, f"有一行长达 {longest} 个字符（上限 {MAX_LINE_CHARS}），不像是文档 "
+                                      f"(a line of {longest} characters; not a document)")
+    source.text, count = repair_surrogates(source.text)
+    if count:
+        source.warnings.append(surrogate_warning(count))
+    return source
+
+
+def _longest_line(text: str) -> int:
+    if len(text) <= MAX_LINE_CHARS:
+        return len(text)
+    longest = start = 0
+    while True:
+        end = text.find("\n", start)
+        longest = max(longest, (len(text) if end < 0 else end) - start)
+        if end < 0:
+            return longest
+        start = end + 1

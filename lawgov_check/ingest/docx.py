@@ -14,9 +14,9 @@ from lxml import etree
 
 from ..model import DOCX_MEDIA_TYPE, InputError, Segment, Source
 from .docx_numbering import NS as W_ONLY
-from .docx_numbering import W_NS, Numbering
+from .docx_numbering import W_NS, GeneratedTextLimit, Numbering
 from .limits import Limits
-from .zip_guard import check_docx_package
+from .zip_guard import check_docx_package, numbering_too_large
 
 NS = {**W_ONLY, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
 CELL_SEPARATOR = " | "
@@ -45,9 +45,13 @@ _BR = f"{{{W_NS}}}br"
 
 
 def load_docx(path: str, data: bytes, limits: Limits) -> Source:
-    check_docx_package(path, data, limits)
+    inflated = check_docx_package(path, data, limits)
     body, numbering = _open(path, data)
-    blocks = list(_blocks(body, numbering))
+    numbering.budget = max(0, limits.max_inflated - inflated)  # generated markers count as inflated
+    try:
+        blocks = list(_blocks(body, numbering))
+    except GeneratedTextLimit as exc:
+        raise numbering_too_large(path, exc.generated, limits) from None
     text_parts: list[str] = []
     segments: list[Segment] = []
     offset = 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -20,8 +21,21 @@ _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CHINESE_DIGITS = "〇一二三四五六七八九"
+# Word's own bound on a start value is 0…32767. A marker longer than MAX_MARKER is cut (Word's
+# "AAAA…" letters grow with the counter), and so is a level text (real ones are like "%1.%2.").
+MAX_START = 32767
+MAX_MARKER = 64
+MAX_LEVEL_TEXT = MAX_MARKER
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+class GeneratedTextLimit(Exception):
+    """The markers generated for a document exceed the budget they were given."""
+
+    def __init__(self, generated: int) -> None:
+        super().__init__(generated)
+        self.generated = generated
 
 
 @dataclass(frozen=True)
@@ -43,7 +57,13 @@ class ListDefinition:
 
 
 def format_number(value: int, num_format: str) -> str:
-    """A counter value in one of Word's number formats (ST_NumberFormat)."""
+    """A counter value in one of Word's number formats (ST_NumberFormat); never raises.
+
+    Values outside what a format can show (negative, zero, beyond 16 digits for Chinese
+    counting) are shown as decimal digits, as Word does.
+    """
+    if value < 0 or value >= 10 ** 16:
+        return str(value)
     if num_format in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
                       "taiwaneseCountingThousand", "chineseLegalSimplified", "ideographLegalTraditional"):
         return _chinese_counting(value, num_format)
@@ -60,9 +80,11 @@ def format_number(value: int, num_format: str) -> str:
     if num_format == "decimalZero":
         return f"{value:02d}"
     if num_format in ("upperLetter", "lowerLetter"):
-        letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        if value < 1:
+            return str(value)
+        letter = chr(ord("A") + (value - 1) % 26) * min((value - 1) // 26 + 1, MAX_MARKER)
         return letter if num_format == "upperLetter" else letter.lower()
-    if num_format in ("upperRoman", "lowerRoman"):
+    if num_format in ("upperRoman", "lowerRoman") and 0 < value < 4000:
         roman = _roman(value)
         return roman if num_format == "upperRoman" else roman.lower()
     if num_format == "none":
@@ -74,7 +96,10 @@ def _chinese_counting(value: int, num_format: str) -> str:
     import cn2an  # imported lazily: it is slow to import and only numbered .docx need it
 
     mode = "up" if num_format in ("chineseLegalSimplified", "ideographLegalTraditional") else "low"
-    return cn2an.an2cn(value, mode)
+    try:
+        return cn2an.an2cn(value, mode)
+    except Exception:  # cn2an refuses what it cannot spell; Word shows digits then
+        return str(value)
 
 
 def _roman(value: int) -> str:
@@ -88,7 +113,11 @@ def _roman(value: int) -> str:
 class Numbering:
     """Tracks list counters through a document and renders each numbered paragraph's marker."""
 
-    def __init__(self, numbering_xml: etree._Element | None, styles_xml: etree._Element | None) -> None:
+    def __init__(self, numbering_xml: etree._Element | None, styles_xml: etree._Element | None,
+                 budget: int | None = None) -> None:
+        """`budget`: the most marker text (in UTF-8 bytes) to generate before GeneratedTextLimit."""
+        self.budget = budget
+        self.generated = 0
         self._abstract = _read_abstract_nums(numbering_xml)
         self._nums = _read_nums(numbering_xml)
         self._styles = _read_styles(styles_xml)
@@ -103,7 +132,11 @@ class Numbering:
         definition = self._list(num_id)
         if definition is None or ilvl not in definition.levels:
             return ""
-        return self._advance(definition, ilvl)
+        marker = self._advance(definition, ilvl)[:MAX_MARKER]
+        self.generated += len(marker.encode("utf-8"))
+        if self.budget is not None and self.generated > self.budget:
+            raise GeneratedTextLimit(self.generated)
+        return marker
 
     def _numbering_of(self, paragraph: etree._Element) -> tuple[str, int] | None:
         num_pr = paragraph.find("w:pPr/w:numPr", NS)
@@ -169,13 +202,36 @@ class Numbering:
         if level.num_format == "bullet":
             return "• "
 
-        def render(match: re.Match[str]) -> str:
-            index = int(match.group(1)) - 1
-            shown = levels.get(index, Level())
-            value = counters.get(index, shown.start)
-            return format_number(value, "decimal" if level.legal else shown.num_format)
+        rendered: dict[int, str] = {}  # a placeholder repeated in the level text is formatted once
+        parts: list[str] = []
+        length = 0
+        for piece in _level_text_pieces(level.text):
+            if isinstance(piece, int):
+                if piece not in rendered:
+                    shown = levels.get(piece, Level())
+                    value = counters.get(piece, shown.start)
+                    rendered[piece] = format_number(value, "decimal" if level.legal else shown.num_format)
+                piece = rendered[piece]
+            parts.append(piece)
+            length += len(piece)
+            if length >= MAX_MARKER:  # the rest would be cut anyway
+                break
+        return "".join(parts)
 
-        return _PLACEHOLDER.sub(render, level.text)
+
+@lru_cache(maxsize=256)
+def _level_text_pieces(text: str) -> tuple[str | int, ...]:
+    """`%1.%2.` → (0, ".", 1, "."): literal text and 0-based level indexes of the placeholders."""
+    pieces: list[str | int] = []
+    at = 0
+    for match in _PLACEHOLDER.finditer(text):
+        if match.start() > at:
+            pieces.append(text[at:match.start()])
+        pieces.append(int(match.group(1)) - 1)
+        at = match.end()
+    if at < len(text):
+        pieces.append(text[at:])
+    return tuple(pieces)
 
 
 def _read_abstract_nums(root: etree._Element | None) -> dict[str, dict[int, Level]]:
@@ -195,9 +251,9 @@ def _read_abstract_nums(root: etree._Element | None) -> dict[str, dict[int, Leve
 def _read_level(lvl: etree._Element) -> Level:
     start = _int(_val(lvl.find("w:start", NS)))
     return Level(
-        start=1 if start is None else start,
+        start=1 if start is None else _bounded_start(start),
         num_format=_val(lvl.find("w:numFmt", NS)) or "decimal",
-        text=_val(lvl.find("w:lvlText", NS)) or "",
+        text=(_val(lvl.find("w:lvlText", NS)) or "")[:MAX_LEVEL_TEXT],
         restart_after=_int(_val(lvl.find("w:lvlRestart", NS))),
         legal=lvl.find("w:isLgl", NS) is not None and _val(lvl.find("w:isLgl", NS)) not in ("0", "false"),
         style_id=_val(lvl.find("w:pStyle", NS)),
@@ -214,7 +270,7 @@ def _read_nums(root: etree._Element | None) -> dict[str, tuple[str, dict[int, in
             ilvl = _int(override.get(f"{{{W_NS}}}ilvl"))
             start = _int(_val(override.find("w:startOverride", NS)))
             if ilvl is not None and start is not None:
-                overrides[ilvl] = start
+                overrides[ilvl] = _bounded_start(start)
         abstract_id = _val(num.find("w:abstractNumId", NS)) or ""
         result[num.get(f"{{{W_NS}}}numId", "")] = (abstract_id, overrides)
     return result
@@ -234,6 +290,10 @@ def _read_styles(root: etree._Element | None) -> dict[str, tuple[str | None, int
         based_on = _val(style.find(f"{w}basedOn"))
         result[style.get(f"{w}styleId", "")] = (num_id, ilvl, based_on)
     return result
+
+
+def _bounded_start(value: int) -> int:
+    return min(max(value, 0), MAX_START)
 
 
 def _val(element: etree._Element | None) -> str | None:

@@ -19,6 +19,10 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
+# No paragraph of a document comes near this (about 500 pages of Chinese); a line this long is
+# data or a joined dump, and parsing it would cost seconds and gigabytes per 10 MB.
+MAX_LINE_CHARS = 1_000_000
+
 
 def describe_size(size: int) -> str:
     if size >= MB:

@@ -25,6 +25,11 @@ MAX_REPORTED_PARSER_WARNINGS = 3
 PARSER_LIMITS = {
     "stream_parsing_work_maximum_count": 400_000,
     "zlib_maximum_output_length": 32 * 1024 * 1024,
+    # The same bound for every other decoder a content stream may name (a RunLength bomb
+    # otherwise decodes 64 MB of spaces and is reported as a scan).
+    "run_length_maximum_output_length": 32 * 1024 * 1024,
+    "lzw_maximum_output_length": 32 * 1024 * 1024,
+    "array_based_stream_maximum_output_length": 32 * 1024 * 1024,
 }
 
 
@@ -41,6 +46,9 @@ def load_pdf(path: str, data: bytes, limits: Limits) -> Source:
         pages = [_extract_page(reader, number, warnings) for number in range(1, page_count + 1)]
     if not any(pages):
         failed = [w for w in warnings if "无法提取文字" in w]
+        if failed and all("LimitReachedError" in w for w in failed):
+            raise InputError(path, "PDF 页面内容无法解析：超过解析上限（解压后过大、操作符或字符映射过长），疑似恶意文件 "
+                                   "(page content exceeds the decompression or parsing limits)")
         if failed:
             raise InputError(path, f"PDF 页面内容无法解析，没有读到文字（{failed[0]}）"
                                    f" (page content could not be parsed)")

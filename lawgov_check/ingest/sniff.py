@@ -23,10 +23,10 @@ WORD_EXTENSIONS = {".docx", ".docm", ".dotx"}
 
 def sniff_format(path: str, data: bytes) -> Format:
     extension = os.path.splitext(path)[1].lower()
-    if PDF_MAGIC in data[:PDF_HEADER_WINDOW]:
-        return "pdf"
     if data.startswith(ZIP_MAGIC):
         return _zip_format(path, data, extension)
+    if _pdf_header(data, extension):
+        return "pdf"
     if data.startswith(OLE_MAGIC):
         raise InputError(path, "不支持旧版 Word/WPS 二进制格式，请另存为 .docx (legacy .doc/.wps not supported)")
     if data.startswith(RTF_MAGIC):
@@ -36,6 +36,23 @@ def sniff_format(path: str, data: bytes) -> Format:
     if extension == ".pdf":
         raise InputError(path, f"不是有效的 PDF 文件{_what_it_really_is(data)}")
     return "txt"
+
+
+def _pdf_header(data: bytes, extension: str) -> bool:
+    """`%PDF-` at the start; or within the first KB (the PDF spec tolerates junk before it) of a
+    .pdf, or after bytes that are not text — a text file that mentions "%PDF-1.7" stays text."""
+    at = data.find(PDF_MAGIC, 0, PDF_HEADER_WINDOW)
+    if at < 0:
+        return False
+    if at == 0 or extension == ".pdf":
+        return True
+    if extension in WORD_EXTENSIONS or extension == ".txt":
+        return False
+    try:
+        data[:at].decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return looks_binary(data[:at])
 
 
 def _zip_format(path: str, data: bytes, extension: str) -> Format:

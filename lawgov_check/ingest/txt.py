@@ -64,7 +64,7 @@ def decode_text(path: str, data: bytes) -> DecodedText:
         raise InputError(path, "文件为空 (file is empty)")
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _decode_with(path, data, codec)
+            return _bom_mismatch(data, bom, codec) or _decode_with(path, data, codec)
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -233,6 +233,29 @@ def _first_strict(data: bytes, codecs_to_try: tuple[str, ...]) -> str | None:
             continue
         return codec
     return None
+
+
+def _bom_mismatch(data: bytes, bom: bytes, codec: str) -> DecodedText | None:
+    """A UTF-16/32 byte-order mark followed by UTF-8 text (an editor's mistake): read as UTF-8.
+
+    Only when the body is valid UTF-8 with non-ASCII characters and reads as nonsense in the
+    BOM's encoding; a real UTF-16 text passes neither test.
+    """
+    body = data[len(bom):]
+    if codec.startswith("utf-8") or body.isascii():
+        return None
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    try:
+        as_bom = data[:DETECTION_SAMPLE].decode(codec, errors="replace")
+    except (UnicodeDecodeError, LookupError):
+        as_bom = ""
+    if _common_share(as_bom[:DETECTION_SAMPLE]) >= MIN_UTF16_COMMON_SHARE:
+        return None
+    return DecodedText(text, "utf-8", ["字节顺序标记（BOM）与内容不符：按 UTF-8 读取 "
+                                       "(byte-order mark does not match the text; read as UTF-8)"])
 
 
 def _decode_with(path: str, data: bytes, codec: str) -> DecodedText:

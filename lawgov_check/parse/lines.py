@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 
@@ -9,7 +10,7 @@ import lark
 from lark import Lark
 
 from ..resources import data_dir
-from ..user_cache import user_cache_dir
+from ..user_cache import private_file, read_private, write_private
 
 
 @dataclass(slots=True)
@@ -23,12 +24,20 @@ class Line:
 @cache
 def _parser() -> Lark:
     """The compiled grammar. Its LALR tables are kept in the user cache directory, so a cold
-    process loads them (about 2 ms) instead of analysing the grammar again (about 25 ms); Lark
-    checks the grammar's hash on load and rebuilds a stale or unreadable cache file."""
+    process loads them (about 2 ms) instead of analysing the grammar again (about 25 ms). The
+    file is a pickle, so it is read only when it is ours and no one else can write it (see
+    `user_cache.read_private`); it is named by the hash of the grammar and the Lark version."""
     grammar = (data_dir("grammar") / "document.lark").read_text(encoding="utf-8")
-    directory = user_cache_dir()
-    cache_file: str | bool = str(directory / f"grammar-lark{lark.__version__}.pickle") if directory else False
-    return Lark(grammar, parser="lalr", lexer="basic", maybe_placeholders=False, cache=cache_file)
+    key = hashlib.sha256(f"{lark.__version__}\0{grammar}".encode("utf-8")).hexdigest()[:24]
+    cache_file = private_file(f"grammar-{key}.pickle")
+    if cache_file is not None:
+        loaded = read_private(cache_file, Lark.load)
+        if isinstance(loaded, Lark):
+            return loaded
+    parser = Lark(grammar, parser="lalr", lexer="basic", maybe_placeholders=False)
+    if cache_file is not None:
+        write_private(cache_file, parser.save)
+    return parser
 
 
 def grammar_lines(text: str) -> list[Line]:

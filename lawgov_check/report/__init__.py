@@ -54,7 +54,23 @@ def open_stream(fmt: str, out: TextIO, *, color: bool = False, lang: str | None 
     except KeyError:
         raise ValueError(f"未知的输出格式：{fmt}（可选：{'、'.join(FORMATS)}）") from None
     return getattr(import_module(f"{__name__}.{module}"), name)(
-        out, color=color, lang=lang, fail_on=fail_on, docs_url=docs_url)
+        _Writable(out), color=color, lang=lang, fail_on=fail_on, docs_url=docs_url)
+
+
+class _Writable:
+    """`out` receiving only text it can encode: a surrogate that slipped past ingest (from a
+    ruleset's or manifest's `\\ud800` escape, say) becomes U+FFFD instead of failing the report."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+
+    def write(self, text: str) -> Any:
+        from ..textsafe import clean
+
+        return self._out.write(clean(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._out, name)
 
 
 def render(fmt: str, run: "RunResult", *, color: bool = False, lang: str | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 
@@ -214,6 +215,13 @@ def clamp_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def line_starts(text: str) -> list[int]:
+    """Offsets where the lines of `text` start (kept for the last two texts: every finding of a
+    document asks, and recounting a long text per finding made reports quadratic). Do not modify."""
+    return _line_starts(text)
+
+
+@lru_cache(maxsize=2)
+def _line_starts(text: str) -> list[int]:
     starts = [0]
     starts.extend(m.end() for m in re.finditer("\n", text))
     return starts

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..model import DocumentResult, Finding, RunResult
+from ..textsafe import terminal_safe
 from .common import cite_all, colon, label, relative_path, resolve_lang, text_region
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    """Escape a command's message (the part after `::`)."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message (the part after `::`); other control characters shown as \\xNN."""
+    return terminal_safe(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

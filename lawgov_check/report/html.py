@@ -54,26 +54,40 @@ def _mark_open(a: _Anchor, with_id: bool, point: bool = False) -> str:
 
 
 def _source_lines(text: str, anchors: list[_Anchor]) -> str:
-    """The text as numbered lines, each finding's span wrapped in (possibly nested) <mark>s."""
+    """The text as numbered lines, each finding's span wrapped in (possibly nested) <mark>s.
+
+    Only the anchors that touch a line are looked at for it (a moving window over the anchors
+    sorted by start), so thousands of findings in a long text stay linear."""
     ordered = sorted(anchors, key=lambda a: (a.start, -a.end, a.item_id))
     ranged = [a for a in ordered if a.end > a.start]
     points = [a for a in ordered if a.end == a.start]
     given_id: set[str] = set()
     out = []
     line_start = 0
+    live: list[_Anchor] = []  # ranged anchors that started before this line's end, in order
+    next_ranged = next_point = 0
     for number, line in enumerate(text.split("\n"), start=1):
         line_end = line_start + len(line)
+        while next_ranged < len(ranged) and ranged[next_ranged].start < line_end:
+            live.append(ranged[next_ranged])
+            next_ranged += 1
+        live = [a for a in live if a.end > line_start]
+        here = [a for a in live if a.start < line_end]
+        while next_point < len(points) and points[next_point].start < line_start:
+            next_point += 1
+        line_points = []
+        i = next_point
+        while i < len(points) and points[i].start <= line_end:
+            line_points.append(points[i])
+            i += 1
         cuts = {line_start, line_end}
-        for a in ranged:
-            if a.start < line_end and a.end > line_start:
-                cuts.update(c for c in (a.start, a.end) if line_start < c < line_end)
-        for a in points:
-            if line_start <= a.start <= line_end:
-                cuts.add(a.start)
+        for a in here:
+            cuts.update(c for c in (a.start, a.end) if line_start < c < line_end)
+        cuts.update(a.start for a in line_points)
         cuts_sorted = sorted(cuts)
         parts = []
         for i, cut in enumerate(cuts_sorted):
-            for a in points:
+            for a in line_points:
                 if a.start == cut and a.item_id not in given_id:
                     given_id.add(a.item_id)
                     parts.append(_mark_open(a, True, point=True) + "</mark>")
@@ -81,7 +95,7 @@ def _source_lines(text: str, anchors: list[_Anchor]) -> str:
                 break
             nxt = cuts_sorted[i + 1]
             piece = e(text[cut:nxt].replace("\r", ""))
-            active = [a for a in ranged if a.start <= cut and a.end >= nxt]
+            active = [a for a in here if a.start <= cut and a.end >= nxt]
             for a in reversed(active):
                 piece = _mark_open(a, a.item_id not in given_id) + piece + "</mark>"
                 given_id.add(a.item_id)

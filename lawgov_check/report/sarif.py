@@ -7,8 +7,8 @@ from urllib.parse import quote
 
 from ..model import Basis, DocumentResult, Finding, RuleInfo, RunResult
 from .common import (
-    DOCS_URL, PROJECT_URL, TOOL_NAME, TextRegion, cite_all, colon, label, relative_path, resolve_lang,
-    rule_anchor, text_region,
+    DOCS_URL, PROJECT_URL, TOOL_NAME, TextRegion, cite_all, colon, label, line_starts, relative_path,
+    resolve_lang, rule_anchor, text_region,
 )
 from .json_text import dumps
 from .spool import Spool
@@ -84,9 +84,12 @@ def _context_region(doc: DocumentResult, region: TextRegion) -> dict[str, Any] |
     """The whole lines the finding touches, so viewers can show it without the file."""
     if doc.text is None:
         return None
-    lines = doc.text.split("\n")[region.start_line - 1: region.end_line]
-    if not lines:
+    starts = line_starts(doc.text)  # not text.split per finding: that made a report quadratic
+    if not 1 <= region.start_line <= len(starts):
         return None
+    first = starts[region.start_line - 1]
+    after = starts[region.end_line] - 1 if region.end_line < len(starts) else len(doc.text)
+    lines = doc.text[first:max(first, after)].split("\n")
     return {"startLine": region.start_line, "endLine": region.start_line + len(lines) - 1,
             "snippet": {"text": "\n".join(line.rstrip("\r") for line in lines)}}
 

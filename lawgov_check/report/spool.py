@@ -23,8 +23,10 @@ class Spool:
 
     def write(self, text: str) -> None:
         if text:
+            from ..textsafe import clean
+
             self.empty = False
-            self._file.write(text)
+            self._file.write(clean(text))
 
     def flush(self) -> None:
         pass

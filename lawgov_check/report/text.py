@@ -7,6 +7,7 @@ from typing import Any, TextIO
 from wcwidth import wcwidth
 
 from ..model import SEVERITIES, DocumentResult, Finding, RulesetDecision, RunResult
+from ..textsafe import terminal_safe
 from .common import (
     colon,
     CountsTally, by_severity, cite_all, clamp_span, doc_type_label, jurisdiction_text, label, line_starts,
@@ -21,10 +22,13 @@ ELLIPSIS = "…"
 
 
 def char_width(ch: str) -> int:
-    """Terminal columns of one character: 2 for CJK, 0 for combining marks and controls."""
+    """Terminal columns of one character: 2 for CJK, 0 for combining marks, a control as its \\xNN."""
     if ch == "\t":
         return TAB_WIDTH
-    return max(0, wcwidth(ch))
+    width = wcwidth(ch)
+    if width < 0:
+        return len(terminal_safe(ch))  # a control character, shown as \xNN
+    return width
 
 
 def display_width(s: str) -> int:
@@ -198,12 +202,13 @@ class TextStream:
 
     def _emit(self, w: _Writer) -> None:
         if self.console is None:
-            self.out.write("".join(_plain(parts) + "\n" for parts in w.lines))
+            self.out.write(terminal_safe("".join(_plain(parts) + "\n" for parts in w.lines)))
             return
         from rich.text import Text
 
         for parts in w.lines:
-            self.console.print(Text.assemble(*parts) if parts else Text(""))
+            safe = [terminal_safe(p) if isinstance(p, str) else (terminal_safe(p[0]), *p[1:]) for p in parts]
+            self.console.print(Text.assemble(*safe) if safe else Text(""))
 
     def add(self, doc: DocumentResult) -> None:
         self.counts.add(doc)

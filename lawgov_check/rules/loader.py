@@ -138,12 +138,12 @@ def _read_yaml(path: Path) -> Any:
 
 
 def _read_text(path: Path) -> str:
+    from ..auxfiles import AuxFileError, read_text
+
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RulesetError([f"{path}: 无法读取: {exc.strerror or exc}"]) from None
-    except UnicodeDecodeError as exc:
-        raise RulesetError([f"{path}: 无法读取: 不是 UTF-8 编码的文本 (not UTF-8: byte {exc.start})"]) from None
+        return read_text(path)
+    except AuxFileError as exc:
+        raise RulesetError([f"{path}: {exc}"]) from None
 
 
 # Aliases let a few lines of YAML stand for billions of nodes ("billion laughs"), or for a cycle.
@@ -227,23 +227,38 @@ def _too_deep(text: str) -> bool:
     return False
 
 
-def _parse_yaml(text: str, path: Path, *, known_good: bool = False) -> Any:
-    """The YAML's data; unless `known_good` (this exact text loaded and validated before), first
-    refuse nesting and aliases that would exhaust the stack or the memory."""
+class UnsafeYaml(Exception):
+    """YAML refused before loading (nesting, aliases) or not YAML at all: a one-line reason."""
+
+
+def load_yaml_limited(text: str, *, known_good: bool = False) -> Any:
+    """The YAML's data (safe loader); unless `known_good` (this exact text loaded and validated
+    before), first refuse nesting and aliases that would exhaust the stack or the memory.
+    Used for every YAML the checker reads: rulesets, jurisdiction files, manifests."""
     try:
         if known_good:
             return yaml.load(text, Loader=_YAML_LOADER)
         if _too_deep(text):
-            raise RulesetError([f"{path}: YAML 嵌套超过 {MAX_YAML_DEPTH} 层，拒绝处理 (nested too deeply)"])
+            raise UnsafeYaml(f"YAML 嵌套超过 {MAX_YAML_DEPTH} 层，拒绝处理 (nested too deeply)")
         if _ANCHOR.search(text):  # an alias needs an anchor: without one there is nothing to expand
             problem = _alias_problem(text)
             if problem:
-                raise RulesetError([f"{path}: {problem}"])
+                raise UnsafeYaml(problem)
         return yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行: " if mark else ""
-        raise RulesetError([f"{path}: {where}YAML 语法错误: {getattr(exc, 'problem', None) or exc}"]) from None
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise UnsafeYaml(f"{where}YAML 语法错误: {problem}") from None
+    except (RecursionError, ValueError, OverflowError) as exc:  # e.g. a timestamp out of range
+        raise UnsafeYaml(f"YAML 无法读取: {type(exc).__name__}: {' '.join(str(exc).split())}") from None
+
+
+def _parse_yaml(text: str, path: Path, *, known_good: bool = False) -> Any:
+    try:
+        return load_yaml_limited(text, known_good=known_good)
+    except UnsafeYaml as exc:
+        raise RulesetError([f"{path}: {exc}"]) from None
 
 
 def _param_refs(obj: Any) -> Iterator[str]:

@@ -190,7 +190,9 @@ def sets_powers(ctx: CheckContext) -> Iterator[Hit]:
 # ---- issuing organ ---------------------------------------------------------------------------------
 
 _ORGAN_BEFORE_DIVISION = regex.compile(
-    r"(?P<organ>\p{Han}{2,30}?(?:局|委员会|厅|署|委|办|中心))(?P<division>\p{Han}{1,12}?(?:处|科|股|室|办公室))$")
+    # A match is at most 48 characters of Han and ends at the end: the lookahead skips every start
+    # further back at once (the lazy repeats would otherwise be tried 30×12 ways at each).
+    r"(?=\p{Han}{3,48}$)(?P<organ>\p{Han}{2,30}?(?:局|委员会|厅|署|委|办|中心))(?P<division>\p{Han}{1,12}?(?:处|科|股|室|办公室))$")
 _NOT_DIVISIONS = regex.compile(r"(?:人民政府|政府|党委|[省市县区州]委|领导小组|委员会)办公(?:室|厅)$|"
                                r"(?:研究室|参事室|事务所|派出所|管理处|管理所)$")
 
