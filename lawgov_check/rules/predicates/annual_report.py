@@ -89,10 +89,15 @@ _FUTURE = re.compile(r"将|纳入|列入|拟|计划|作为.{0,8}(?:内容|重要
 
 
 def _run_in_heading(text: str) -> bool:
-    """A paragraph that opens with the duty as its own heading (一是履行第一责任人职责。…), not a
-    sentence that mentions it in passing (将履行第一责任人职责情况纳入年终述职)."""
-    first = re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
-    return bool(FIRST_RESPONSIBLE.search(first)) and not _FUTURE.search(first)
+    """A paragraph that opens on the duty (一是压实责任。落实第一责任人职责规定…), not a sentence that
+    mentions it as a plan in passing (将履行第一责任人职责情况纳入年终述职)."""
+    match = FIRST_RESPONSIBLE.search(text[:40])
+    if match is None:
+        return False
+    clause_start = max(text.rfind(p, 0, match.start()) for p in "，,。；;：:") + 1
+    ends = [i for i in (text.find(p, match.end()) for p in "，,。；;") if i != -1]
+    clause = text[clause_start:min(ends) if ends else len(text)]
+    return not _FUTURE.search(clause)
 
 
 def _inside_other_part(doc: Document, anchor: Anchor, found: dict[str, Anchor]) -> bool:
