@@ -22,8 +22,8 @@ _EFFECTIVE = re.compile(r"自(?P<when>[^。；;，,\n]{0,24}?)起(?:施行|实�
 _PASSED = re.compile(r"通过|决定|审议")
 _SERIAL = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号")
 _ORGAN = re.compile(r"[\u4e00-\u9fff]{2,30}令")
-_SIGNER = re.compile(r"(?:^|\n)[ \t\u3000]*(?:代理|代)?(?:省长|市长|州长|主席|盟长|部长|主任|署长|局长|行长|总局局长)"
-                     r"[ \t\u3000]*[\u4e00-\u9fff·]{2,5}[ \t\u3000]*(?=\n|$)")
+_SIGNER = re.compile(r"(?:^|\n)[ \t\u3000]*(?:代理|代)?[\u4e00-\u9fff]{0,3}(?:长|主席|主任)[ \t\u3000:：]*"
+                     r"[\u4e00-\u9fff·]{2,5}[ \t\u3000]*(?=\n|$)")
 _PUBLISHED_NOTE = re.compile(r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n()（）]{0,40}?公布")
 _EXCEPTION = re.compile(r"国家安全|外汇汇率|货币政策|不立即施行将有碍|有碍规章(?:的)?施行")
 
