@@ -19,7 +19,9 @@ TOTAL_MARKER_RE = re.compile(r"共计|合计|总计|累计|总共|共有|(?<!公
 # After the total: parenthetical notes and a little text, then the breakdown connector.
 _CONNECTOR_RE = re.compile(
     r"(?:[(（][^()（）\n]{0,120}[)）]|[^\d,，;；。!?！？\n(（)）]){0,30}?"
-    rf"{_SP}[,，:：]?{_SP}(?P<c>其中|分别为|分别是){_SP}[:：,，]?")
+    rf"{_SP}[,，:：]?{_SP}(?P<c>其中|分别为|分别是|包括|含){_SP}[:：,，]?")
+# A last item naming the rest (其他12件) closes the list; 等 after it leaves the list open.
+_REST_LABEL_RE = re.compile(r"^(?:其他|其余|其它|剩余|另有)")
 _NESTED_RE = re.compile(r"其中")
 _SEPARATORS = ",，、;；:："
 _SEPARATOR_SET = frozenset(_SEPARATORS)
@@ -164,13 +166,16 @@ def _total_first(index: _Index, marker: re.Match[str], total: Count, sentence_en
         return None
     connector = conn.group("c")
     region = text[conn.start("c"):parts[-1][2][1]]
-    complete = connector != "其中" or any(word in region for word in ("分别", "全部", "均"))
+    complete = connector.startswith("分别") or any(word in region for word in ("分别", "全部", "均")) \
+        or bool(_REST_LABEL_RE.match(parts[-1][0]))
+    open_ended = text.startswith("等", parts[-1][2][1])
+    complete = complete and not open_ended
     start, end = marker.start(), parts[-1][2][1]
     return Fact("total", start, end, text[start:end],
                 {"total": total.value, "unit": total.unit, "parts": parts, "complete": complete},
                 {"order": "total_first", "connector": connector,
                  "parts_sum": sum(p[1] for p in parts), "total_span": (total.start, total.end),
-                 "nested_breakdown": nested is not None})
+                 "nested_breakdown": nested is not None, "open_ended": open_ended})
 
 
 def _parts_first(index: _Index, marker: re.Match[str], total: Count) -> Fact | None:
@@ -205,7 +210,7 @@ def _parts_first(index: _Index, marker: re.Match[str], total: Count) -> Fact | N
                 {"total": total.value, "unit": total.unit, "parts": parts, "complete": True},
                 {"order": "parts_first", "connector": marker.group(0),
                  "parts_sum": sum(p[1] for p in parts), "total_span": (total.start, total.end),
-                 "nested_breakdown": False})
+                 "nested_breakdown": False, "open_ended": False})
 
 
 def _rates(index: _Index, totals: list[Fact], marker_totals: dict[int, Count]) -> list[Fact]:

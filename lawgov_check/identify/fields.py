@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from ..facts.dates import parse_date, stated_years
 from ..facts.doc_numbers import find_doc_numbers
@@ -116,19 +117,28 @@ _PART_HEADING = re.compile(r"成效|成绩|主要做法|工作情况|举措|开�
 _REPORT_SENTENCE = re.compile(r"(?:现将|现就|将)(?P<what>[^。]{0,40}?)(?:报告|汇报)如下")
 
 
-def decide_body_year(headings: list[Heading], opening: str) -> Decision[int]:
-    """The year the body of an annual report says it reports on: the year most often named by the
-    level-1 headings of its required parts, else the year its opening names."""
-    votes = [ys[0] for ys in (stated_years(h.text) for h in headings if h.level == 1 and _PART_HEADING.search(h.text))
-             if len(set(ys)) == 1]
-    if votes:
-        year = max(set(votes), key=votes.count)
-        return Decision(year, 0.85, (Evidence("headings", "各部分标题所述年度 (the year the part headings name)", str(year)),))
+def _opening_years(opening: str) -> list[int]:
+    """The years the opening names as the one reported on (现将2021年…报告如下 / 2021年，…)."""
     sentence = _REPORT_SENTENCE.search(opening)
     years = stated_years(sentence["what"]) if sentence else []
     start = v.YEAR_OPENING.match(opening)
     if not years and start:
         years = [int(start["year"])]
+    return years
+
+
+def decide_body_year(headings: list[Heading], opening: str) -> Decision[int]:
+    """The year the body of an annual report says it reports on: the year most often named by the
+    level-1 headings of its required parts together with the opening (the opening breaks a tie, so
+    one stray heading does not outvote it), else the year its opening names."""
+    votes = [ys[0] for ys in (stated_years(h.text) for h in headings if h.level == 1 and _PART_HEADING.search(h.text))
+             if len(set(ys)) == 1]
+    years = _opening_years(opening)
+    if votes:
+        opening_year = years[0] if years else None
+        tally = Counter(votes + ([opening_year] if opening_year is not None else []))
+        year = max(tally, key=lambda y: (tally[y], y == opening_year))
+        return Decision(year, 0.85, (Evidence("headings", "各部分标题所述年度 (the year the part headings name)", str(year)),))
     if years:
         return Decision(years[0], 0.8, (Evidence("opening", "开头所述年度 (the year the opening names)",
                                                  shorten(opening, 30)),))
@@ -142,11 +152,7 @@ def decide_report_year(title: str | None, headings: list[Heading], opening: str,
     title year, the year the body names; last, the year before the signature's date."""
     first_part = next((h.text for h in headings if h.level == 1), "")
     heading_years = stated_years(first_part)
-    sentence = _REPORT_SENTENCE.search(opening)
-    opening_years = stated_years(sentence["what"]) if sentence else []
-    start = v.YEAR_OPENING.match(opening)
-    if start and not opening_years:
-        opening_years = [int(start["year"])]
+    opening_years = _opening_years(opening)
     title_years = stated_years(title or "")
     if title_years:
         if heading_years and opening_years and heading_years[0] == opening_years[0] != title_years[0]:

@@ -9,7 +9,7 @@ import yaml
 from lawgov_check.api import load_rules
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "rule_cases"
-DOMAIN = ("AR", "ND", "CN", "MD", "IP")
+DOMAIN = ("AR", "ND", "CN", "MD", "IP", "GR")
 
 
 def test_every_domain_rule_has_cases() -> None:

@@ -4,6 +4,7 @@
       kind: consistency
       relation: parts_exceed_total     # the listed parts add up to more than their stated total
       # relation: complete_parts_short # parts said to be complete (分别/全部…) fall short of the total
+      # relation: partial_parts_short  # an itemised breakdown not said to be complete (nor ending in 等) falls short
       # relation: rate_mismatch        # a stated rate differs from its counts beyond rounding
       tolerance: 0                     # extra slack (units for totals, percentage points for rates)
 
@@ -40,6 +41,11 @@ def _prefix_reaches_total(parts: list[Any], total: float) -> bool:
     return False
 
 
+def _per_unit(parts: list[Any]) -> bool:
+    """An item counted per unit (各镇代表各1名, 每村1名) stands for several: the sum is not the list's."""
+    return any("各" in label or "每" in label for label, _, _ in parts)
+
+
 def _totals(check: dict[str, Any], ctx: CheckContext, tolerance: float) -> Iterator[Hit]:
     relation = check["relation"]
     for fact in ctx.fact_family("totals"):
@@ -54,9 +60,11 @@ def _totals(check: dict[str, Any], ctx: CheckContext, tolerance: float) -> Itera
         if relation == "parts_exceed_total":
             if parts_sum > total + tolerance + _EPSILON and not _prefix_reaches_total(parts, total):
                 yield Hit(start, end, values)
-        elif relation == "complete_parts_short":
-            if value.get("complete") and len(parts) >= 2 and parts_sum < total - tolerance - _EPSILON \
-                    and not get_path(fact, "attrs.nested_breakdown"):
+        elif relation in ("complete_parts_short", "partial_parts_short"):
+            wanted = relation == "complete_parts_short"
+            if bool(value.get("complete")) == wanted and len(parts) >= 2 \
+                    and parts_sum < total - tolerance - _EPSILON and not get_path(fact, "attrs.nested_breakdown") \
+                    and not get_path(fact, "attrs.open_ended") and not _per_unit(parts):
                 yield Hit(start, end, values)
 
 

@@ -70,8 +70,12 @@ def report_parts(doc: Document) -> dict[str, Anchor]:
     found: dict[str, Anchor] = {}
     for levels in ((1,), (2,), (3, 4, 5), (6,)):
         for anchor in (a for a in anchors if a.level in levels):
+            if levels == (6,) and not _run_in_heading(anchor.text):
+                continue
             for part in parts_named(anchor.text, year):
                 if part == "measures" and levels == (6,):
+                    continue
+                if part == "first_responsible" and anchor.level > 1 and _inside_other_part(doc, anchor, found):
                     continue
                 found.setdefault(part, anchor)
     if "measures" not in found:
@@ -79,6 +83,33 @@ def report_parts(doc: Document) -> dict[str, Anchor]:
         if topical is not None:
             found["measures"] = topical
     return found
+
+
+_FUTURE = re.compile(r"将|纳入|列入|拟|计划|作为.{0,8}(?:内容|重要内容)")
+
+
+def _run_in_heading(text: str) -> bool:
+    """A paragraph that opens on the duty (一是压实责任。落实第一责任人职责规定…), not a sentence that
+    mentions it as a plan in passing (将履行第一责任人职责情况纳入年终述职)."""
+    match = FIRST_RESPONSIBLE.search(text[:40])
+    if match is None:
+        return False
+    clause_start = max(text.rfind(p, 0, match.start()) for p in "，,。；;：:") + 1
+    ends = [i for i in (text.find(p, match.end()) for p in "，,。；;") if i != -1]
+    clause = text[clause_start:min(ends) if ends else len(text)]
+    return not _FUTURE.search(clause)
+
+
+def _inside_other_part(doc: Document, anchor: Anchor, found: dict[str, Anchor]) -> bool:
+    """The anchor sits inside the plans or the shortcomings part: there the duty is a plan or a
+    problem, not the part on how it was fulfilled."""
+    for key in ("plans", "shortcomings"):
+        part = found.get(key)
+        if part is not None and part.level <= 5 and part.start < anchor.start:
+            start, end = section_span(doc, part)
+            if start < anchor.start < end:
+                return True
+    return False
 
 
 def _topical_sections(doc: Document, found: dict[str, Anchor]) -> Anchor | None:
@@ -184,6 +215,31 @@ def title_year(ctx: CheckContext) -> Iterator[Hit]:
     year = body_year(doc)
     if year is not None and year != stated:
         yield Hit(node.start, node.end, {"stated": stated, "body_year": year})
+
+
+_OUTLINE = re.compile(r"《[^《》\n]{0,60}提纲[^《》\n]{0,20}》|[^。\n《》]{0,30}报告提纲")
+
+
+@predicate("ar.part-year")
+def part_year(ctx: CheckContext) -> Iterator[Hit]:
+    """A part heading, or the report outline the text cites, names a year other than the report year
+    that the title states (the plans part, judged on year + 1 by the plan-year rule, excepted)."""
+    doc = ctx.doc
+    year = doc.year
+    title = _title_node(doc)
+    # Only where title and body agree: otherwise the title-year rule reports the title.
+    if year is None or title is None or set(_years_in(title.text)[0]) != {year} or body_year(doc) != year:
+        return
+    spans = [(h.start, h.end, h.text) for h in doc.headings
+             if h.level == 1 and parts_named(h.text, year) - {"plans"} and "plans" not in parts_named(h.text, year)]
+    spans += [(m.start(), m.end(), m.group(0)) for m in _OUTLINE.finditer(doc.text)]
+    for start, end, text in spans:
+        singles, ranges = _years_in(text)
+        if ranges or len(singles) != 1 or re.search(r"(?:19|20)\d{2}\s*年(?:度)?以来", text):
+            continue
+        stated = next(iter(singles))
+        if stated != year:
+            yield Hit(start, end, {"stated": stated, "year": year})
 
 
 _GOVERNMENT = re.compile(r"(人民政府|政府|自治区|自治州|自治县|[省市县区州旗盟])$")

@@ -168,6 +168,7 @@ class NoticePeriod:
     end: dt.date | None
     span: tuple[int, int]
     stated: Stated | None = None
+    start_stated: bool = False  # the start is the manifest's or the text's, not the publication date
 
 
 _RELEVANT = re.compile(r"意见|建议|反馈|截止|截至|征求|期限|时间")
@@ -180,7 +181,7 @@ def notice_period(ctx: CheckContext) -> NoticePeriod:
     start = as_date(manifest_period.get("start"))
     end = as_date(manifest_period.get("end"))
     if start and end:
-        return NoticePeriod(start, end, (0, 0))
+        return NoticePeriod(start, end, (0, 0), start_stated=True)
     bounds = Boundaries.of(doc.text)
     span = (0, 0)
     candidates = []  # (priority, order, start, end, span)
@@ -203,6 +204,7 @@ def notice_period(ctx: CheckContext) -> NoticePeriod:
             continue  # an earlier date (a past consultation), not this notice's deadline
         end, span = e, fact_span
         break
+    start_stated = start is not None
     if start is None:
         start = as_date(ctx.resolve("manifest.publication_date")) or doc.date or _metadata_date(doc)
     if start and end and end < start and (start - end).days > 180:
@@ -211,7 +213,7 @@ def notice_period(ctx: CheckContext) -> NoticePeriod:
     if end is None:
         periods = stated_periods(doc.text)
         stated = periods[0] if periods else None
-    return NoticePeriod(start, end, span, stated)
+    return NoticePeriod(start, end, span, stated, start_stated)
 
 
 _HEADING_REACH = 120  # a range right under its heading: 一、征求意见的时间 / 2023年3月6日至4月5日。
@@ -225,8 +227,11 @@ def _heading_over(doc: Document, offset: int) -> str:
     return ""
 
 
-def _metadata_date(doc: Document) -> dt.date | None:
-    for key in ("发布日期", "发布时间", "公开日期", "成文日期"):
+_PUBLICATION_KEYS = ("发布日期", "发布时间", "公开日期")
+
+
+def _metadata_date(doc: Document, keys: tuple[str, ...] = _PUBLICATION_KEYS + ("成文日期",)) -> dt.date | None:
+    for key in keys:
         value = as_date((doc.metadata.get(key) or "").replace(" ", ""))
         if value:
             return value
@@ -235,6 +240,38 @@ def _metadata_date(doc: Document) -> dt.date | None:
 
 def _notice_class(ctx: CheckContext) -> str | None:
     return classify_notice(ctx.doc)
+
+
+def applicable_class(ctx: CheckContext) -> str | None:
+    """The subject class whose minimum governs the notice (the one of CN01–CN05 that applies)."""
+    found = _notice_class(ctx)
+    if found in ("rule", "regulation", "major_decision"):
+        return found
+    if is_market_related(ctx):
+        return "market"
+    return found
+
+
+@predicate("cn.period-from-publication")
+def period_from_publication(ctx: CheckContext) -> Iterator[Hit]:
+    """The page was published after the period's stated start, and the time left from publication to
+    the deadline is below the minimum (while the period as stated is not: CN01–CN05 report that)."""
+    subject_class = applicable_class(ctx)
+    period = notice_period(ctx)
+    published = as_date(ctx.resolve("manifest.publication_date")) or _metadata_date(ctx.doc, _PUBLICATION_KEYS)
+    if subject_class is None or not period.start_stated or not (period.start and period.end and published):
+        return
+    if not period.start < published <= period.end:
+        return
+    minimum, min_unit = minimum_for(ctx, subject_class)
+    stated_calendar, stated_working = count_days(period.start, period.end)
+    calendar, working = count_days(published, period.end)
+    pick = 1 if min_unit == "working_days" else 0
+    if (stated_calendar, stated_working)[pick] < minimum or (calendar, working)[pick] >= minimum:
+        return
+    yield Hit(*period.span, {**period_values(subject_class, minimum, min_unit),
+                             "start": period.start.isoformat(), "end": period.end.isoformat(),
+                             "published": published.isoformat(), "calendar": calendar, "working": working})
 
 
 @predicate("cn.comment-period")

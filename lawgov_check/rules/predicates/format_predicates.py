@@ -171,3 +171,50 @@ def attachment_note(ctx: CheckContext) -> Iterator[Hit]:
         if len(items) > 1 and any(not ctx.search(r"^[ \t]*\d+\s*[.．、]", line) for _, line in items):
             yield Hit(seg.start, end, {"problem": "多个附件应标注序号",
                                        "problem_en": "several attachments must be numbered"})
+
+
+# ---- 发文字号: the document's own number and the numbers it cites ---------------------------------
+
+_COMPATIBLE_BRACKETS = ("〔〕", "﹝﹞")  # ﹝﹞ is the compatibility form of 〔〕 (the same after NFKC)
+_NOT_A_DOC_NUMBER = ("登", "备")  # registration and filing numbers (某规备〔2020〕4号) end their prefix so
+_ORDER = ("令", "令第")  # an order's number keeps its 第 (某市人民政府令〔2020〕第3号)
+
+
+def _number_problem(fact, problem: str) -> bool:
+    attrs = fact.attrs
+    if attrs.get("kind") != "doc_number" or fact.value["prefix"].endswith(_NOT_A_DOC_NUMBER):
+        return False
+    if problem == "brackets":
+        return attrs.get("bracket_original") not in _COMPATIBLE_BRACKETS
+    if problem == "year_digits":
+        return attrs.get("year_digits") == 2
+    if fact.value["prefix"].endswith(_ORDER):
+        return False
+    return bool(attrs.get("has_di") or attrs.get("zero_padded"))
+
+
+def _dated_since(ctx: CheckContext, since: dt.date) -> bool:
+    date = ctx.doc.date
+    return date is not None and date >= since
+
+
+@predicate("gf.doc-number-form")
+def doc_number_form(ctx: CheckContext, problem: str, since: str = "2012-07-01") -> Iterator[Hit]:
+    """A 发文字号 written against GB/T 9704-2012 (`problem`: brackets, year_digits or serial): the
+    document's own number always, the numbers it cites in its body when it is dated on or after
+    `since`. The brackets are judged as the page wrote them (the normalized text folds 【】 and （）)."""
+    own = ctx.scope("node:doc_number")
+    cited_too = _dated_since(ctx, dt.date.fromisoformat(since))
+    for fact in ctx.fact_family("doc_numbers"):
+        is_own = any(seg.start <= fact.start < seg.end or fact.start <= seg.start < fact.end for seg in own) \
+            or (not own and _alone_on_line(ctx.doc.text, fact.start, fact.end))
+        if (is_own or cited_too) and _number_problem(fact, problem):
+            yield Hit(fact.start, fact.end, {"cited": "" if is_own else "引用的",
+                                             "cited_en": "" if is_own else "cited "})
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()

@@ -59,3 +59,17 @@ def comment_period(ctx: CheckContext, min_days: int = 30) -> Iterator[Hit]:
         if short:
             yield Hit(stated.start, stated.end, {"length": stated.phrase(explain),
                                                  "length_en": stated.phrase(explain_en), "minimum": min_days})
+
+
+@predicate("md.subtype-states")
+def subtype_states(ctx: CheckContext, subtype: str, items: list[dict[str, str]]) -> Iterator[Hit]:
+    """For a document of `subtype` only — a hearing announcement, a catalogue; a major decision of
+    unknown subtype gets none of these findings — a hit naming every item (`zh`, `en`, `regex`) the
+    text never states."""
+    if ctx.doc.subtype != subtype:
+        return
+    whole = ctx.scope("document")[0]
+    missing = [item for item in items if not any(True for _ in ctx.finditer(item["regex"], whole))]
+    if missing:
+        yield Hit(*_title_span(ctx.doc), {"missing": "、".join(item["zh"] for item in missing),
+                                          "missing_en": ", ".join(item["en"] for item in missing)})
