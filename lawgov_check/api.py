@@ -103,7 +103,7 @@ def check_document(doc: Document, *, options: CheckOptions | None = None,
     options = options or CheckOptions()
     source = doc.source
     result = _result_for(source.path, media_type=source.media_type, encoding=source.encoding,
-                         year=doc.year, title=doc.title, date=doc.date,
+                         year=doc.year, title=doc.identity.title.shown, date=doc.date,
                          warnings=list(source.warnings) + list(doc.norm.warnings) + list(doc.warnings),
                          text=source.text if options.keep_text else None)
     try:

@@ -7,7 +7,8 @@ The parse output, the rules and the reporters read these decisions; none derives
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import Heading, Jurisdiction, Node, NormalizedText
@@ -22,6 +23,7 @@ from .title import decide_title
 __all__ = ["Identity", "identify", "scan_header", "HeaderPlan", "Decision", "Evidence"]
 
 OPENING_CHARS = 600
+MAX_WRITTEN = 200
 
 
 @dataclass
@@ -56,6 +58,27 @@ class Identity:
         self.subtype = Decision(None)
         self.notes = [n for n in self.notes if "--doc-type" not in n]
         return self
+
+
+_GAP = re.compile(r"[ \t\u3000]*\n[ \t\u3000\n]*")
+
+
+def _as_written(norm: NormalizedText, decision: Decision[str]) -> Decision[str]:
+    """The decision with its value in the original characters: the first place the normalized text
+    holds the value (lines of a title split over several are joined again)."""
+    value = decision.value
+    if not value:
+        return decision
+    start = norm.text.find(value)
+    end = start + len(value)
+    if start < 0:
+        parts = re.finditer(r"\s*".join(re.escape(ch) for ch in value[:MAX_WRITTEN]), norm.text)
+        match = next(parts, None) if len(value) <= MAX_WRITTEN else None
+        if match is None:
+            return decision
+        start, end = match.span()
+    written = _GAP.sub("", norm.original(start, end)).strip()
+    return replace(decision, written=written) if written != value else decision
 
 
 def _opening(root: Node) -> str:
@@ -110,7 +133,8 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
         notes.append(f"文档类型不确定（识别为 {doc_type.value}），可用 --doc-type 指定 "
                      f"(the document type is uncertain: state it with --doc-type)")
     return Identity(
-        doc_type=doc_type, subtype=subtype, title=title.decision, doc_number=doc_number, date=date,
+        doc_type=doc_type, subtype=subtype, title=_as_written(norm, title.decision),
+        doc_number=_as_written(norm, doc_number), date=date,
         issuer=issuer, year=year, body_year=body_year, truncated=truncated,
         jurisdiction=jurisdiction_of(metadata, issuer.value, title.decision.value or "", opening, norm.text),
         title_candidate=plan.candidates.index(title.candidate) if title.candidate is not None else None,

@@ -33,12 +33,21 @@ class Decision(Generic[T]):
     value: T | None
     confidence: float = 0.0  # 0…1: how sure the recogniser is
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    # The value in the page's own characters (traditional, full-width, pinyin artefacts and all),
+    # where it differs from the normalized value that rules match on.
+    written: str | None = None
+
+    @property
+    def shown(self) -> Any:
+        """What a reader is shown: the value as the page writes it."""
+        return self.written if self.written is not None else self.value
 
     def to_dict(self) -> dict[str, Any]:
         value: Any = self.value
         if hasattr(value, "isoformat"):
             value = value.isoformat()
-        return {"value": value, "confidence": round(self.confidence, 2),
+        return {"value": value, **({"written": self.written} if self.written is not None else {}),
+                "confidence": round(self.confidence, 2),
                 "evidence": [e.to_dict() for e in self.evidence]}
 
 

@@ -18,8 +18,8 @@ def render_json(doc: Document, *, with_tree: bool = True) -> dict[str, Any]:
         "doc_type": doc.doc_type,
         "subtype": doc.subtype,
         "year": doc.year,
-        "title": doc.title,
-        "doc_number": doc.doc_number,
+        "title": doc.identity.title.shown,
+        "doc_number": doc.identity.doc_number.shown,
         "issuer": doc.issuer,
         "date": doc.date.isoformat() if doc.date else None,
         "jurisdiction": doc.jurisdiction.to_dict(),
@@ -54,8 +54,8 @@ def render_tree(doc: Document, *, evidence: bool = True) -> str:
         f"文件: {doc.source.path}  ({doc.source.media_type}" + (f", {doc.source.encoding}" if doc.source.encoding else "") + ")",
         f"类型: {doc.doc_type}" + (f" / {doc.subtype}" if doc.subtype else "")
         + f" ({doc.identity.doc_type.confidence:.0%})   年度: {doc.year or '—'}   日期: {doc.date.isoformat() if doc.date else '—'}",
-        f"标题: {doc.title or '—'}",
-        f"文号: {doc.doc_number or '—'}   发文机关: {doc.issuer or '—'}   地区: {place}",
+        f"标题: {doc.identity.title.shown or '—'}",
+        f"文号: {doc.identity.doc_number.shown or '—'}   发文机关: {doc.issuer or '—'}   地区: {place}",
     ]
     for warning in doc.warnings + doc.identity.notes:
         lines.append(f"警告: {warning}")

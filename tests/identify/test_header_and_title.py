@@ -234,3 +234,10 @@ def test_a_text_cut_mid_sentence_is_marked_and_its_missing_parts_not_judged(endi
 def test_title_label_glued_to_the_title():
     d = doc("标题某县人民政府关于印发某县河道管理办法的通知\n发文字号某政发〔2022〕3号\n各乡镇人民政府：\n现印发。\n")
     assert d.title == "某县人民政府关于印发某县河道管理办法的通知"
+
+
+def test_title_and_number_are_shown_as_the_page_writes_them():
+    d = doc("絳縣人民政府辦公室\n關於印發絳縣實施方案的通知\n絳政辦發〔2023〕14號\n各鄉鎮人民政府：\n現印發給你們。\n")
+    assert d.title == "绛县人民政府办公室关于印发绛县实施方案的通知"  # what rules match on
+    assert d.identity.title.shown == "絳縣人民政府辦公室關於印發絳縣實施方案的通知"
+    assert d.identity.doc_number.shown == "絳政辦發〔2023〕14號"
