@@ -119,7 +119,7 @@ def test_doc_number_brackets_and_serials(tmp_path, number, fixed):
 
 @pytest.mark.parametrize(("text", "code"), [
     (FIXTURE.read_text(encoding="utf-8").replace("2021.3.5", "21年3月5日"), "GF05"),  # which century
-    (FIXTURE.read_text(encoding="utf-8").replace("某县政办发[2021]第08号", "某县政办发〔2021〕0号"), "GF03"),
+    (FIXTURE.read_text(encoding="utf-8").replace("某县政办发[2021]第08号", "某县政办发〔2021〕第00号"), "GF03"),
 ])
 def test_ambiguous_findings_are_reported_but_not_fixed(tmp_path, text, code):
     path, result = _check(tmp_path, text, "--fix", "--select", code, "--format", "json")
