@@ -404,6 +404,7 @@ class RuleInfo:
     suggestion: dict[str, str] = field(default_factory=dict)
     doc_types: list[str] = field(default_factory=list)
     status: str = "active"
+    documented: bool = True  # described in docs/rules.md (bundled rules; not a user's file or package)
 
 
 @dataclass

@@ -55,13 +55,12 @@ def _rule_descriptor(rule: RuleInfo, lang: str, docs_url: str) -> dict[str, Any]
     if rule.basis:
         help_text += f"\n{label(lang, 'basis')}{colon(lang)}{cite_all(rule.basis)}"
         help_md += f"\n\n{label(lang, 'basis')}{colon(lang)}\n\n{_basis_markdown(rule.basis)}"
-    return {
+    descriptor = {
         "id": rule.code,
         "name": pascal_case(rule.name),
         "shortDescription": {"text": _sentence(summary)},
         "fullDescription": {"text": _sentence(help_text.replace("\n", " "))},
         "help": {"text": help_text, "markdown": help_md},
-        "helpUri": help_uri(docs_url, rule.code),
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
         "properties": {
             "name": rule.name,
@@ -72,6 +71,9 @@ def _rule_descriptor(rule: RuleInfo, lang: str, docs_url: str) -> dict[str, Any]
             "tags": [rule.ruleset],
         },
     }
+    if rule.documented:
+        descriptor["helpUri"] = help_uri(docs_url, rule.code)
+    return descriptor
 
 
 def _rule_from_finding(f: Finding) -> RuleInfo:

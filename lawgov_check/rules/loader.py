@@ -89,7 +89,8 @@ class Rule:
         doc_types = list(self.applies_to.doc_types if self.has_own_applicability else ruleset.applies_to.doc_types)
         return RuleInfo(code=self.code, name=self.name, severity=self.severity, summary=dict(self.summary),
                         basis=list(self.basis), ruleset=self.ruleset_id, ruleset_version=self.ruleset_version,
-                        suggestion=dict(self.suggestion), doc_types=doc_types, status=self.status)
+                        suggestion=dict(self.suggestion), doc_types=doc_types, status=self.status,
+                        documented=ruleset.origin == "bundled")
 
 
 @dataclass

@@ -95,12 +95,24 @@ def test_help_uris_point_at_headings_of_the_rule_reference():
     from lawgov_check.rules.loader import load_catalogue
     from lawgov_check.rules.reference import reference_markdown
 
-    catalogue = load_catalogue()
+    catalogue = load_catalogue(packages=False)  # installed rule packages (CI installs one) are not ours
     page = REFERENCE.read_text(encoding="utf-8")
     assert page == reference_markdown(catalogue), "docs/rules.md is stale: run python scripts/rule_reference.py"
     headings = {line[4:].strip().lower() for line in page.splitlines() if line.startswith("### ")}
     codes = [rule.code for _, rule in catalogue.rules()]
     assert codes and {help_uri(DOCS_URL, c).rsplit("#", 1)[1] for c in codes} == headings
+
+
+def test_rules_of_a_users_file_or_package_have_no_help_uri_into_our_reference():
+    from lawgov_check.model import RuleInfo
+    from lawgov_check.report.sarif import _rule_descriptor
+
+    ours = RuleInfo(code="GF05", name="x", severity="error", summary={"zh": "x"}, basis=[], ruleset="GF",
+                    ruleset_version="1")
+    theirs = RuleInfo(code="HN01", name="x", severity="error", summary={"zh": "x"}, basis=[], ruleset="HN",
+                      ruleset_version="1", documented=False)
+    assert _rule_descriptor(ours, "zh", DOCS_URL)["helpUri"].endswith("#gf05")
+    assert "helpUri" not in _rule_descriptor(theirs, "zh", DOCS_URL)
 
 
 def test_pascal_case():
