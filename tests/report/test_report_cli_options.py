@@ -20,7 +20,8 @@ def _file(tmp_path: Path) -> str:
 
 
 def _help_uris(output: str) -> set[str]:
-    return {r["helpUri"] for r in json.loads(output)["runs"][0]["tool"]["driver"]["rules"]}
+    # rules of an installed package (CI installs one) have no page in our reference
+    return {r["helpUri"] for r in json.loads(output)["runs"][0]["tool"]["driver"]["rules"] if "helpUri" in r}
 
 
 def test_docs_url_option_and_config_key(tmp_path):
