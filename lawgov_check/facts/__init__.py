@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from ..model import Document
 from .citations import extract_citations
+from .comment_periods import extract_comment_periods
 from .dates import extract_dates_and_years
 from .doc_numbers import extract_doc_numbers
 from .durations import extract_durations
 from .numbers import extract_totals_and_rates
 from .procedures import extract_procedures
 from .ranges import extract_date_ranges
+from .validity import extract_validity_periods
 from .types import Duration, Fact, FactContext, Facts
 
 __all__ = ["Duration", "Fact", "FactContext", "Facts", "extract_facts", "extract_text_facts"]
@@ -36,6 +38,7 @@ def extract_text_facts(text: str, context: FactContext | None = None) -> Facts:
         totals=totals,
         rates=rates,
         procedures=extract_procedures(text, context, durations, dates),
+        validity_periods=extract_validity_periods(text, context),
     )
     context.forget()
     return facts
@@ -43,4 +46,6 @@ def extract_text_facts(text: str, context: FactContext | None = None) -> Facts:
 
 def extract_facts(doc: Document) -> Facts:
     """Every fact family over `doc.text`, dating year-less dates with `doc.year` / `doc.date`."""
-    return extract_text_facts(doc.text, FactContext.from_document(doc))
+    facts = extract_text_facts(doc.text, FactContext.from_document(doc))
+    facts.comment_periods = extract_comment_periods(doc, facts.date_ranges)
+    return facts

@@ -10,9 +10,15 @@ exact.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from functools import lru_cache
 
 UNIT_NAMES = {"calendar_days": "日", "working_days": "个工作日", "months": "个月"}
+UNITS = ("calendar_days", "working_days", "months", "years")
+# The units of a written length (facts.types.Duration) as the units periods are counted in.
+DURATION_UNITS = {"day": "calendar_days", "working_day": "working_days", "month": "months", "year": "years"}
+DAYS_PER_YEAR = 365.25
+WORKING_DAYS_PER_WEEK = 5
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -39,6 +45,8 @@ def count_checked(start: dt.date, end: dt.date, unit: str, *, inclusive: bool = 
         months = (end.year - start.year) * 12 + end.month - start.month
         return months - (1 if end.day < start.day else 0), True
     first = start if inclusive else start + _ONE_DAY
+    if unit == "years":  # to two decimals: a 5-year period ending on the eve of its fifth anniversary is 5
+        return round(((end - first).days + 1) / DAYS_PER_YEAR, 2), True
     if unit == "calendar_days":
         return (end - first).days + 1, True
     days, exact, day = 0, True, first
@@ -77,3 +85,22 @@ def add_checked(start: dt.date, amount: int, unit: str) -> tuple[dt.date, bool]:
 
 def add(start: dt.date, amount: int, unit: str) -> dt.date:
     return add_checked(start, amount, unit)[0]
+
+
+def convert(amount: float, unit: str, to_unit: str) -> tuple[float, bool]:
+    """A length written in one unit, in another, and whether that is exact. Between calendar and
+    working days a week has five working days: calendar days convert down (7 days ≈ 5 working
+    days, rounded down) and working days up (5 working days ≈ 7 days, rounded up), so that a
+    converted length never makes a document look worse than it is."""
+    if unit == to_unit:
+        return amount, True
+    if {unit, to_unit} == {"months", "years"}:
+        return (amount / 12 if to_unit == "years" else amount * 12), True
+    if unit == "calendar_days" and to_unit == "working_days":
+        return math.floor(amount * WORKING_DAYS_PER_WEEK / 7), False
+    if unit == "working_days" and to_unit == "calendar_days":
+        return math.ceil(amount * 7 / WORKING_DAYS_PER_WEEK), False
+    days = {"calendar_days": 1, "months": DAYS_PER_YEAR / 12, "years": DAYS_PER_YEAR}
+    if unit in days and to_unit in days:
+        return amount * days[unit] / days[to_unit], False
+    raise ValueError(f"cannot convert {unit} to {to_unit}")

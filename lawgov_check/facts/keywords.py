@@ -25,7 +25,7 @@ PROCEDURE_PATTERNS: list[tuple[str, str]] = [
 SUBJECT_PATTERNS: list[tuple[str, str]] = [
     (r"公开征求(?:社会公众|公众|社会|各方|群众)?意见", "public_comment"),
     (r"征求(?:社会公众|公众|社会|各方|群众)?意见", "public_comment"),
-    (r"公示", "public_comment"),
+    (r"公示", "public_notice"),  # a notice period (公示), not a comment period on a draft
     (r"合法性审[查核]", "legality_review"),
     (r"备案", "filing"),
     (r"有效期", "validity"),

@@ -21,6 +21,8 @@ KIND_BY_FIELD: dict[str, str] = {
     "totals": "total",
     "rates": "rate",
     "procedures": "procedure",
+    "comment_periods": "comment_period",
+    "validity_periods": "validity_period",
 }
 
 
@@ -64,6 +66,8 @@ class Facts:
     totals: list[Fact] = field(default_factory=list)
     rates: list[Fact] = field(default_factory=list)
     procedures: list[Fact] = field(default_factory=list)
+    comment_periods: list[Fact] = field(default_factory=list)  # needs the Document: extract_facts only
+    validity_periods: list[Fact] = field(default_factory=list)
 
     def all(self) -> list[Fact]:
         """Every fact of every family, in text order."""

@@ -33,7 +33,7 @@ def test_duration_forms(facts_of, text, amount, unit, qualifier):
     ("出台前全部在区政府网站上进行7天公开征求公众意见", "public_comment"),
     ("公开征求意见的时间一般不少于30日", "public_comment"),
     ("涉及公共利益的要在报纸上公开征求意见,期限不少于30日", "public_comment"),
-    ("拟任人选公示5个工作日", "public_comment"),
+    ("拟任人选公示5个工作日", "public_notice"),
     ("合法性审核时间一般不少于5个工作日", "legality_review"),
     ("应当自公布之日起30日内报送备案", "filing"),
     ("规范性文件有效期一般不超过5年", "validity"),

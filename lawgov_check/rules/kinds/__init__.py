@@ -7,7 +7,7 @@ from importlib import import_module
 from types import ModuleType
 
 KIND_NAMES = ("presence", "absence", "pattern", "fact", "period", "deadline", "order",
-              "numbering", "consistency", "predicate")
+              "numbering", "consistency", "procedure", "predicate")
 
 
 def kind_module(name: str) -> ModuleType:

@@ -80,6 +80,8 @@ def condition_holds(value: Any, condition: dict[str, Any], ctx: CheckContext) ->
                 return False
             continue
         if value is None:
+            if op in ("ne", "not_in"):  # nothing is neither equal to nor in anything
+                continue
             return False
         if op == "eq" and value != expected:
             return False
@@ -117,3 +119,10 @@ def as_date(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def title_span(doc: Any) -> tuple[int, int]:
+    """The span of the document's title node, or (0, 0): where a finding about the whole document
+    points."""
+    node = next((n for n in doc.root.walk() if n.kind == "title"), None)
+    return (node.start, node.end) if node else (0, 0)
