@@ -536,7 +536,8 @@ def _preflight(options: Any, config: Any) -> None:
     from .config import catalogue_problems
     from .manifest import load_manifest
     from .model import InputError
-    from .rules.loader import RulesetError
+    from .identify.jurisdiction import unknown_jurisdiction
+    from .rules.loader import RulesetError, nearest
 
     try:
         catalogue = load_rules(options)
@@ -547,7 +548,17 @@ def _preflight(options: Any, config: Any) -> None:
     unknown = [r for r in config.command_line.rulesets or () if catalogue.ruleset(r) is None]
     if unknown:
         known = "、".join(rs.id for rs in catalogue.rulesets)
-        raise _fail(f"--ruleset: 未知的规则集 {'、'.join(unknown)}（可选：{known}）")
+        raise _fail(f"--ruleset: 未知的规则集 {'、'.join(unknown)}{nearest(unknown[0], (rs.id for rs in catalogue.rulesets))}"
+                    f"（可选：{known}）")
+    codes = [rule.code for _, rule in catalogue.rules()]
+    for option, given in (("--select", config.command_line.select), ("--ignore", config.command_line.ignore)):
+        for code in given or ():
+            if not any(c.startswith(code) for c in codes):
+                raise _fail(f"{option}: 未知的规则代码或前缀 {code}{nearest(code, codes)}"
+                            "（rules list 列出全部规则 / `rules list` shows every rule）")
+    place = config.command_line.jurisdiction
+    if place and (problem := unknown_jurisdiction(place, catalogue.jurisdiction_parameters)):
+        raise _fail(f"--jurisdiction: {problem}")
     problems = catalogue_problems(config, catalogue)
     if problems:
         for problem in problems:

@@ -77,6 +77,23 @@ def test_exit_2_on_usage_errors(runner, files):
         assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("args, said", [
+    (["--select", "XX99"], "--select: 未知的规则代码或前缀 XX99"),
+    (["--ignore", "GF9"], "是否为 GF09"),
+    (["--ruleset", "GG"], "是否为 GR"),
+    (["--jurisdiction", "火星省"], "--jurisdiction: 未知的辖区 火星省"),
+])
+def test_unknown_names_on_the_command_line_are_usage_errors_with_a_suggestion(runner, files, args, said):
+    result = runner.invoke(app, ["check", str(files["clean.txt"]), "--no-config", *args])
+    assert result.exit_code == 2 and said in result.stderr, result.output
+
+
+@pytest.mark.parametrize("args", [["--select", "GF"], ["--ignore", "nd0"], ["--jurisdiction", "浙江"],
+                                  ["--jurisdiction", "某市某县"]])
+def test_known_prefixes_and_places_are_accepted(runner, files, args):
+    assert runner.invoke(app, ["check", str(files["clean.txt"]), "--no-config", *args]).exit_code in (0, 1)
+
+
 def test_bad_meta_is_exit_2(runner, files, tmp_path):
     meta = tmp_path / "meta.yml"
     meta.write_text("legality_review:\n  conclusion: 基本合法\n", encoding="utf-8")
