@@ -573,8 +573,9 @@ def _preflight(options: Any, config: Any) -> None:
 
 @app.command(cls=_Command)
 def parse(file: str = typer.Argument(..., help="要解析的文件（- 为标准输入）。"),
-          fmt: str = typer.Option("tree", "--format", "-f", help="tree 或 json。")) -> None:
-    """显示文件的解析结果（结构树或 JSON）。"""
+          fmt: str = typer.Option("tree", "--format", "-f", help="tree 或 json。"),
+          facts: bool = typer.Option(False, "--facts", help="同时列出规则读取的事实（日期、期限、文号、引用、合计、程序…）。")) -> None:
+    """显示文件的解析结果（结构树或 JSON）；--facts 列出事实。"""
     import json
 
     from .model import InputError
@@ -586,12 +587,14 @@ def parse(file: str = typer.Argument(..., help="要解析的文件（- 为标准
         doc = load_document(file)
     except InputError as exc:
         raise _fail(str(exc)) from None
-    from .parse.output import render_json, render_tree
+    from .parse.output import render_facts, render_json, render_tree
 
     if fmt == "tree":
         typer.echo(render_tree(doc).rstrip("\n"))
+        if facts:
+            typer.echo("\n" + render_facts(doc))
     else:
-        typer.echo(json.dumps(render_json(doc), ensure_ascii=False, indent=2, default=str))
+        typer.echo(json.dumps(render_json(doc, with_facts=facts), ensure_ascii=False, indent=2, default=str))
 
 
 def _catalogue() -> Any:

@@ -194,3 +194,25 @@ def test_text_output_quotes_the_source_line(runner, files):
     result = runner.invoke(app, ["check", str(files["numbers.txt"]), "--select", "NC01"])
     assert "     1 | 全年共审结行政复议案件40件" in result.stdout
     assert "^^^" in result.stdout
+
+
+def test_parse_facts_shows_the_facts_stage(runner, tmp_path):
+    doc = tmp_path / "notice.txt"
+    doc.write_text("某县人民政府办公室关于公开征求意见的通知\n某政办〔2024〕5号\n"
+                   "征求意见时间为2024年3月1日至3月30日，共30日。\n", encoding="utf-8")
+    text = runner.invoke(app, ["parse", str(doc), "--facts"])
+    assert text.exit_code == 0 and "事实 (facts):" in text.stdout and "doc_numbers (1)" in text.stdout
+    assert "“某政办〔2024〕5号”" in text.stdout
+    data = json.loads(runner.invoke(app, ["parse", str(doc), "--facts", "--format", "json"]).stdout)
+    assert [f["text"] for f in data["facts"]["doc_numbers"]] == ["某政办〔2024〕5号"]
+    assert {"2024-03-01", "2024-03-30"} <= {f["value"] for f in data["facts"]["dates"]}
+    assert "facts" not in json.loads(runner.invoke(app, ["parse", str(doc), "--format", "json"]).stdout)
+
+
+def test_facts_are_derived_once_per_document():
+    from lawgov_check.pipeline import document_from_text
+
+    doc = document_from_text("某政办〔2024〕5号\n3月1日起施行。\n")
+    assert doc.facts is doc.facts
+    doc.identity.state(year=2020)  # restating the year re-dates year-less dates
+    assert [f.value.year for f in doc.facts.dates] == [2020]
