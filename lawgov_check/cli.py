@@ -574,7 +574,7 @@ def _preflight(options: Any, config: Any) -> None:
 @app.command(cls=_Command)
 def parse(file: str = typer.Argument(..., help="要解析的文件（- 为标准输入）。"),
           fmt: str = typer.Option("tree", "--format", "-f", help="tree 或 json。"),
-          facts: bool = typer.Option(False, "--facts", help="同时列出规则读取的事实（日期、期限、文号、引用、合计、程序…）。")) -> None:
+          facts: bool = typer.Option(False, "--facts", help="同时列出规则读取的事实（日期、期限、文号、引用、合计、程序等）。")) -> None:
     """显示文件的解析结果（结构树或 JSON）；--facts 列出事实。"""
     import json
 
