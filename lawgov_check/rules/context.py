@@ -68,11 +68,9 @@ class DocumentView:
         # each time costs more than listing them once.
         return list(self.doc.root.walk())
 
-    @cached_property
+    @property
     def facts(self) -> Any:
-        from ..facts import extract_facts
-
-        return extract_facts(self.doc)
+        return self.doc.facts
 
 
 @dataclass

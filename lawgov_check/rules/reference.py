@@ -3,7 +3,7 @@ heading per rule code, so that `rules.md#gf05` is the page SARIF's `helpUri` poi
 
 from __future__ import annotations
 
-from .cli_tables import _applicability, _example_text
+from .cli_tables import _applicability, _example_text, reads
 from .loader import Catalogue, Rule, Ruleset
 
 HEADER = """# Rule reference · 规则说明
@@ -34,6 +34,10 @@ def _rule(ruleset: Ruleset, rule: Rule) -> list[str]:
         lines.append(f"- 建议 / Suggestion: {rule.suggestion['zh']}"
                      + (f" / {rule.suggestion['en']}" if rule.suggestion.get("en") else ""))
     lines.append(f"- 适用范围 / Applies to: {_applicability(ruleset, rule)}")
+    lines.append(f"- 检查 / Check: `{rule.check['kind']}`")
+    lines += [f"  - {_cell(line)}" for line in reads(ruleset, rule, "en")]
+    for variant, words in rule.messages.items():
+        lines.append(f"- 消息 / Message `{variant}`: {_cell(words['zh'])} / {_cell(words['en'])}")
     if rule.basis:
         lines += ["", "| 依据 Basis | 施行 In force | 核实 Certainty |", "|---|---|---|"]
         lines += [f"| {_cell(b.cite())} | {b.effective or ''} | {b.certainty or ''} |" for b in rule.basis]
