@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Document
 from .citations import extract_citations
 from .comment_periods import extract_comment_periods
@@ -47,5 +49,4 @@ def extract_text_facts(text: str, context: FactContext | None = None) -> Facts:
 def extract_facts(doc: Document) -> Facts:
     """Every fact family over `doc.text`, dating year-less dates with `doc.year` / `doc.date`."""
     facts = extract_text_facts(doc.text, FactContext.from_document(doc))
-    facts.comment_periods = extract_comment_periods(doc, facts.date_ranges)
-    return facts
+    return replace(facts, comment_periods=extract_comment_periods(doc, facts.date_ranges))

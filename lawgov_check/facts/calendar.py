@@ -103,4 +103,8 @@ def convert(amount: float, unit: str, to_unit: str) -> tuple[float, bool]:
     days = {"calendar_days": 1, "months": DAYS_PER_YEAR / 12, "years": DAYS_PER_YEAR}
     if unit in days and to_unit in days:
         return amount * days[unit] / days[to_unit], False
+    if unit == "working_days":  # to months or years, by way of calendar days
+        return convert(convert(amount, unit, "calendar_days")[0], "calendar_days", to_unit)[0], False
+    if to_unit == "working_days" and unit in days:
+        return convert(convert(amount, unit, "calendar_days")[0], "calendar_days", to_unit)[0], False
     raise ValueError(f"cannot convert {unit} to {to_unit}")

@@ -27,6 +27,7 @@ WORDS = {
     "variant": ("消息（{variant}）", "Message ({variant})"), "reads": ("读取", "Reads"),
     "vocab": ("词表", "vocabulary"), "param": ("参数", "parameter"), "predicate": ("谓词", "predicate"),
     "scope": ("范围", "scope"), "facts": ("事实", "facts"), "effective": ("施行", "in force"),
+    "manifest": ("元数据清单", "manifest"), "fields": ("文档字段", "document fields"),
     "bundled": ("内置", "bundled"), "package": ("包", "package"), "file": ("文件", "file"),
 }
 
@@ -55,6 +56,7 @@ def _applicability(ruleset: Ruleset, rule: Rule, lang: str = "zh") -> str:
 def reads(ruleset: Ruleset, rule: Rule, lang: str = "zh") -> list[str]:
     """What the rule's check reads: its predicate, scope and fact families, and each vocabulary
     (with its words) and parameter (with its value) it names."""
+    from .kinds import kind_module
     from .loader import refs
 
     check = rule.check
@@ -67,6 +69,10 @@ def reads(ruleset: Ruleset, rule: Rule, lang: str = "zh") -> list[str]:
     for key in ("fact", "family", "facts"):
         if isinstance(check.get(key), str):
             lines.append(f"{word('facts', lang)} {check[key]}")
+    kind_reads = getattr(kind_module(check["kind"]), "reads", None)  # a kind may say what it reads
+    for what, names in (kind_reads(check) if kind_reads else {}).items():
+        if names:
+            lines.append(f"{word(what, lang)} {', '.join(dict.fromkeys(names))}")
     for name in dict.fromkeys(refs(check, "vocab")):
         vocabulary = ruleset.vocabularies.get(name)
         shown = "、".join([*vocabulary.phrases, *(f"/{p}/" for p in vocabulary.patterns)]) if vocabulary else "?"

@@ -53,6 +53,9 @@ def test_conversion_never_makes_a_document_look_worse():
     assert calendar.convert(5, "working_days", "calendar_days") == (7, False)
     assert calendar.convert(30, "months", "years") == (2.5, True)
     assert calendar.convert(3, "years", "years") == (3, True)
+    assert calendar.convert(1, "months", "working_days") == (21, False)  # 30.4 days, 5 of every 7
+    with pytest.raises(ValueError):
+        calendar.convert(1, "weeks", "calendar_days")
 
 
 def test_counting_uses_the_holiday_calendar():

@@ -17,8 +17,9 @@ from lawgov_check.rules.selection import Selection, Subject
 from ruleset_builder import make_ruleset_text
 
 
-def _hits(write_ruleset, check, text="正文", *, manifest=None, year=None, date=None, parameters="{}"):
-    path = write_ruleset(make_ruleset_text([{"code": "XX01", "check": check}], parameters=parameters))
+def _hits(write_ruleset, check, text="正文", *, manifest=None, year=None, date=None, parameters="{}",
+          extra=""):
+    path = write_ruleset(make_ruleset_text([{"code": "XX01", "check": check, "extra": extra}], parameters=parameters))
     catalogue = load_catalogue([str(path)], bundled=False)
     doc = document_from_text(text)
     doc.identity.state(year=year, date=date)
@@ -63,15 +64,24 @@ def test_period_from_manifest(write_ruleset):
              "min: {param: min_days}}")
     short = {"comment_period": {"start": "2021-03-01", "end": "2021-03-05"}}
     ok = {"comment_period": {"start": "2021-03-01", "end": "2021-03-09"}}
-    [f] = _hits(write_ruleset, check, manifest=short, parameters="{min_days: 7}")
-    assert f.location.line == 1
+    [f] = _hits(write_ruleset, check, manifest=short, parameters="{min_days: 7}", extra=PERIOD_MESSAGES)
+    assert f.location.line == 1 and f.message == "2021-03-01—2021-03-05 共 5working_days"  # no labels here
     assert _hits(write_ruleset, check, manifest=ok, parameters="{min_days: 7}") == []
     assert _hits(write_ruleset, check, manifest=None, parameters="{min_days: 7}") == []
 
 
+PERIOD_MESSAGES = """\
+    messages:
+      too-short: {zh: "{start}—{end} 共 {length}{unit}", en: "{start} to {end}: {length} {unit}"}
+      stated-too-short: {zh: "“{evidence}”少于{min}{unit}", en: "“{evidence}” below {min} {unit}"}
+      converted-too-short: {zh: "“{evidence}”约合{converted}{unit}", en: "“{evidence}” about {converted} {unit}"}
+      missing: {zh: 未写明, en: not stated}
+"""
+
+
 def test_period_from_duration_fact(write_ruleset):
     check = "{kind: period, subject: {fact: durations}, unit: calendar_days, min: 30}"
-    assert len(_hits(write_ruleset, check, "征求意见时间为15日。")) == 1
+    assert len(_hits(write_ruleset, check, "征求意见时间为15日。", extra=PERIOD_MESSAGES)) == 1
     assert _hits(write_ruleset, check, "征求意见时间为30日。") == []
 
 

@@ -40,6 +40,22 @@ from ._common import as_date, get_path, title_span, where_holds
 _boundaries = lru_cache(maxsize=4)(Boundaries.of)
 
 
+def validate(check: dict[str, Any]) -> list[tuple[str, str]]:
+    """What the schema cannot say: `class` names one of `classes`, and only a class without words
+    is a default (at most one)."""
+    classes = check.get("classes") or []
+    names = [c.get("class") for c in classes]
+    problems = []
+    if "class" in check and check["class"] not in names:
+        problems.append(("check.class", f"{check['class']} 不在 classes 中（{'、'.join(map(str, names))}）"))
+    if len(set(names)) != len(names):
+        problems.append(("check.classes", "类别名称重复"))
+    defaults = [c for c in classes if not {"words", "fallback_words", "flag"} & set(c)]
+    if len(defaults) > 1:
+        problems.append(("check.classes", "只能有一个默认类别（没有 words、fallback_words 或 flag）"))
+    return problems
+
+
 def reads(check: dict[str, Any]) -> dict[str, list[str]]:
     subjects = check["subject"] if isinstance(check["subject"], list) else [check["subject"]]
     return {"facts": [s["fact"] for s in subjects if "fact" in s],
@@ -107,7 +123,7 @@ def _bounds(check: dict[str, Any], ctx: CheckContext, cls: dict[str, Any] | None
     return ctx.value(source.get("min")), ctx.value(source.get("max")), unit
 
 
-def _judge(period: dict[str, Any], minimum: Any, maximum: Any, unit: str, ctx: CheckContext,
+def _judge(period: dict[str, Any], minimum: Any, maximum: Any, unit: str,
            check: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
     if "amount" in period:
         length, exact = calendar.convert(period["amount"], period["unit"], unit)
@@ -168,7 +184,7 @@ def run(check: dict[str, Any], ctx: CheckContext) -> Iterator[Hit]:
             judged = ("short-from-publication", _from_publication(period, minimum, unit, ctx)) \
                 if "start" in period else None
         else:
-            judged = _judge(period, minimum, maximum, unit, ctx, check)
+            judged = _judge(period, minimum, maximum, unit, check)
         if not judged or judged[1] is None:
             continue
         variant, values = judged

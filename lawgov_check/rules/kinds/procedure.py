@@ -9,7 +9,7 @@ manifest section, evidences the step; a negated mention says it was skipped.
       procedure: public_participation      # the fact's value
       also: [public_comment]               # other procedures that evidence it too
       manifest: [comment_period, hearing]  # manifest sections that evidence it
-      report_missing: always               # always (default) | after_later_stage | never
+      report_missing: always               # always (default) | after_later_stage
       later_stages: [collective_deliberation, publication_date]   # for after_later_stage
 
 Variants: `skipped` (the text says it was not done; the hit is the clause that says so), `missing`
