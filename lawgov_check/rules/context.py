@@ -32,10 +32,10 @@ def compile_regex(pattern: str, ignore_case: bool = False) -> regex.Pattern:
 
 
 @lru_cache(maxsize=512)
-def _phrase_pattern(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> regex.Pattern:
+def _phrase_pattern(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> str:
     folded = sorted({fold_keyword(p) for p in phrases if p}, key=len, reverse=True)
     alternatives = [regex.escape(p) for p in folded if p] + [f"(?:{p})" for p in patterns]
-    return regex.compile("|".join(alternatives) or r"(?!)")
+    return "|".join(alternatives) or r"(?!)"
 
 
 def fold_keyword(text: str) -> str:
@@ -114,9 +114,10 @@ class CheckContext:
             return self.vocabularies[name]
         return spec
 
-    def phrase_pattern(self, words: Any) -> regex.Pattern:
-        """One compiled pattern matching any word of a vocabulary (or a list of phrases), its
-        phrases folded like the document text, longest first, and its patterns as written."""
+    def phrase_pattern(self, words: Any) -> str:
+        """One pattern matching any word of a vocabulary (or a list of phrases), its phrases
+        folded like the document text, longest first, and its patterns as written. Run it with
+        `finditer` / `search`, which bound its time (a user's vocabulary may hold any regex)."""
         phrases = tuple(words.phrases) if hasattr(words, "phrases") else tuple(words)
         patterns = tuple(getattr(words, "patterns", ()))
         return _phrase_pattern(phrases, patterns)
