@@ -33,8 +33,8 @@ RULE = """\
 
 
 def _flag_words(ctx, words=None, variant: str | None = None, limit: int = 3):
-    for start, end, _ in ctx.finditer(ctx.phrase_pattern(words or []), ctx.scope("document")[0]):
-        yield Hit(start, end, {"part_code": "plans", "limit": limit}, variant=variant)
+    for match in ctx.phrase_pattern(words or []).finditer(ctx.doc.text):
+        yield Hit(match.start(), match.end(), {"part_code": "plans", "limit": limit}, variant=variant)
 
 
 @pytest.fixture(autouse=True)
