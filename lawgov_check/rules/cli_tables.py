@@ -17,7 +17,7 @@ def _width(text: str) -> int:
 
 # Labels of `rules list` and `rules show`: (Chinese, English).
 WORDS = {
-    "applies": ("适用范围", "Applies to"), "also": ("本规则另限", "this rule only"), "basis": ("依据", "Basis"),
+    "applies": ("适用范围", "Applies to"), "notes": ("说明", "Notes"), "also": ("本规则另限", "this rule only"), "basis": ("依据", "Basis"),
     "ruleset": ("规则集", "Ruleset"), "summary": ("摘要", "Summary"), "message": ("消息", "Message"),
     "suggestion": ("建议", "Suggestion"), "kind": ("检查类型", "Check kind"),
     "fix": ("自动修正（check --fix）", "Automatic fix (check --fix)"), "fix_when": ("仅在修正唯一确定时", "only where unambiguous"),
@@ -159,7 +159,9 @@ def describe_rule(ruleset: Ruleset, rule: Rule, *, lang: str = "zh", catalogue: 
     pick = lambda d: d.get(lang, d["zh"])  # noqa: E731
     lines = [f"{rule.code}  {rule.name}  [{rule.severity}, {rule.status}]",
              f"{word('ruleset', lang)}: {ruleset.id} {pick(ruleset.name)} {ruleset.version}{_source(ruleset, lang)}",
-             "", f"{word('summary', lang)}: {pick(rule.summary)}", *_templates(catalogue, rule, lang),
+             "", f"{word('summary', lang)}: {pick(rule.summary)}",
+             *([f"{word('notes', lang)}: {pick(rule.notes)}"] if rule.notes else []),
+             *_templates(catalogue, rule, lang),
              "", f"{word('basis', lang)}:"]
     for b in rule.basis:
         extra = ", ".join(x for x in (f"{word('effective', lang)} {b.effective}" if b.effective else "",

@@ -107,6 +107,7 @@ class Rule:
     has_own_applicability: bool = False
     fix: str | None = None  # the name of a fixer in rules/fixers.py
     messages: dict[str, dict[str, str]] = field(default_factory=dict)  # problem variant -> words
+    notes: dict[str, str] = field(default_factory=dict)  # what the rule accepts and why, {zh, en}
 
     def template(self, variant: str | None, lang: str) -> str:
         """The message words for a hit's variant (the default message when it has none)."""
@@ -359,7 +360,7 @@ def _build(data: dict[str, Any], path: Path) -> Ruleset:
             applies_to=Applicability.from_dict(raw.get("applies_to")), check=raw["check"],
             examples=raw["examples"], ruleset_id=data["id"], ruleset_version=str(data["version"]),
             has_own_applicability="applies_to" in raw, fix=raw.get("fix"),
-            messages=dict(raw.get("messages") or {})))
+            messages=dict(raw.get("messages") or {}), notes=dict(raw.get("notes") or {})))
     return Ruleset(id=data["id"], name=data["name"], version=str(data["version"]),
                    description=data.get("description", ""),
                    applies_to=Applicability.from_dict(data.get("applies_to")),
