@@ -4,7 +4,8 @@ A check lists its classes strictest first; each may carry `words` (a vocabulary 
 places `classify_by` names, in order), `fallback_words` (looked for in the title and the start of
 the opening when no class's words were found), `flag` (a manifest boolean, else `title` words:
 e.g. market-related, which outranks the classes listed after it) and its own `min`/`max`/`unit`/
-`basis`. A class with none of words, fallback_words or flag is the default.
+`basis`. `title_words` are looked for in the title only. A class with none of words, title_words,
+fallback_words or flag is the default.
 
     classes:
       - {class: major_decision, words: {vocab: major_decision_subjects}, min: {param: major_decision_comment_min_days}}
@@ -44,11 +45,13 @@ def _flagged(ctx: CheckContext, flag: dict[str, Any]) -> bool:
     return _found(ctx, flag.get("title"), ctx.doc.title or "")
 
 
-def classify(ctx: CheckContext, classes: list[dict[str, Any]], places: list[str]) -> dict[str, Any] | None:
-    """The class that governs, given the texts of `places` (already resolved, in order)."""
+def classify(ctx: CheckContext, classes: list[dict[str, Any]], places: list[tuple[str, str]]) -> dict[str, Any] | None:
+    """The class that governs, given the (name, text) of `places` in order; `title_words` are
+    looked for in the title only."""
     found = None
-    for text in places:
-        found = next((c for c in classes if _found(ctx, c.get("words"), text)), None)
+    for name, text in places:
+        found = next((c for c in classes if _found(ctx, c.get("words"), text)
+                      or (name == "title" and _found(ctx, c.get("title_words"), text))), None)
         if found:
             break
     if found is None:
@@ -60,8 +63,11 @@ def classify(ctx: CheckContext, classes: list[dict[str, Any]], places: list[str]
         return flagged
     if found:
         return found
-    return next((c for c in classes if not {"words", "fallback_words", "flag"} & set(c)), None)
+    return next((c for c in classes if not DEFAULT_EXCLUDES & set(c)), None)
 
 
-def document_places(ctx: CheckContext, names: list[str]) -> list[str]:
-    return [ctx.doc.title or "" if name == "title" else opening(ctx) for name in names]
+DEFAULT_EXCLUDES = {"words", "title_words", "fallback_words", "flag"}  # a class with none is the default
+
+
+def document_places(ctx: CheckContext, names: list[str]) -> list[tuple[str, str]]:
+    return [(name, ctx.doc.title or "" if name == "title" else opening(ctx)) for name in names]

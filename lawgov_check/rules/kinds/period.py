@@ -33,7 +33,7 @@ from ...facts import calendar
 from ...facts.segments import Boundaries
 from ..context import CheckContext
 from ..hits import Hit
-from ._classes import classify, document_places
+from ._classes import DEFAULT_EXCLUDES, classify, document_places
 from ._common import as_date, get_path, title_span, where_holds
 
 
@@ -50,7 +50,7 @@ def validate(check: dict[str, Any]) -> list[tuple[str, str]]:
         problems.append(("check.class", f"{check['class']} 不在 classes 中（{'、'.join(map(str, names))}）"))
     if len(set(names)) != len(names):
         problems.append(("check.classes", "类别名称重复"))
-    defaults = [c for c in classes if not {"words", "fallback_words", "flag"} & set(c)]
+    defaults = [c for c in classes if not DEFAULT_EXCLUDES & set(c)]
     if len(defaults) > 1:
         problems.append(("check.classes", "只能有一个默认类别（没有 words、fallback_words 或 flag）"))
     return problems
@@ -104,16 +104,16 @@ def _subject_periods(check: dict[str, Any], ctx: CheckContext) -> list[dict[str,
     return []
 
 
-def _places(ctx: CheckContext, names: list[str], span: tuple[int, int]) -> list[str]:
+def _places(ctx: CheckContext, names: list[str], span: tuple[int, int]) -> list[tuple[str, str]]:
     if "sentence" not in names:
         return document_places(ctx, names)
     bounds = _boundaries(ctx.doc.text)
     s_start, s_end = bounds.sentence(span[0])
-    places = [ctx.doc.text[s_start:s_end]]
+    places = [("sentence", ctx.doc.text[s_start:s_end])]
     if "previous_sentence" in names and s_start > 0:
         p_start, _ = bounds.sentence(s_start - 1)
         if "\n" not in ctx.doc.text[p_start:s_start]:
-            places.append(ctx.doc.text[p_start:s_start])
+            places.append(("previous_sentence", ctx.doc.text[p_start:s_start]))
     return places
 
 
