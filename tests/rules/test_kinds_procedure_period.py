@@ -3,19 +3,18 @@ classes, written lengths, unit conversion, missing periods and validation."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+import yaml
 
 from lawgov_check.pipeline import document_from_text
 from lawgov_check.rules.engine import evaluate
 from lawgov_check.rules.loader import RulesetError, load_catalogue
 from lawgov_check.rules.selection import Selection, Subject
+from ruleset_builder import make_ruleset_text
 
-HEAD = """\
-id: XX
-name: {zh: 测试, en: Test}
-version: '0.1'
-description: test
-applies_to: {doc_types: ["*"]}
+WORDS = """\
 vocabularies:
   strict_words: [重大事项]
   loose_words: [一般事项]
@@ -26,13 +25,8 @@ labels:
   calendar_days: {zh: 日, en: days}
   working_days: {zh: 个工作日, en: working days}
   legality_review: {zh: 合法性审查, en: legality review}
-rules:
-  - code: XX01
-    name: test-rule
-    status: active
-    severity: warning
-    summary: {zh: 摘要, en: summary}
-    message: {zh: 默认, en: default}
+"""
+MESSAGES = """\
     messages:
       skipped: {zh: "{procedure}：文中写明未做", en: "{procedure}: not done"}
       missing: {zh: "{procedure}：无记载", en: "{procedure}: not recorded"}
@@ -40,10 +34,14 @@ rules:
       too-short: {zh: "{start}至{end}少于{class}的{min}{unit}", en: "{start} to {end}: under {min} {unit} for {class}"}
       stated-too-short: {zh: "“{evidence}”少于{class}的{min}{unit}", en: "“{evidence}”: under {min} {unit} for {class}"}
       converted-too-short: {zh: "“{evidence}”约合{converted}{unit}", en: "“{evidence}”: about {converted} {unit}"}
-    suggestion: {zh: 建议, en: suggestion}
-    basis: [{title: 测试依据, certainty: unverified}]
-    examples: {pass: ["通过"], fail: ["不通过"]}
 """
+
+
+def _ruleset(write_ruleset, check: str):
+    """A one-rule ruleset whose check is `check` (a YAML block at the check's indentation)."""
+    flow = json.dumps(yaml.safe_load(check))
+    return write_ruleset(make_ruleset_text([{"code": "XX01", "check": flow, "extra": MESSAGES}]) + WORDS)
+
 
 CLASSES = """\
       classes:
@@ -54,8 +52,7 @@ CLASSES = """\
 
 
 def _findings(write_ruleset, check: str, text: str, manifest=None, lang: str = "zh"):
-    path = write_ruleset(HEAD + "    check:\n" + check)
-    catalogue = load_catalogue([str(path)], bundled=False)
+    catalogue = load_catalogue([str(_ruleset(write_ruleset, check))], bundled=False)
     result = evaluate(document_from_text(text), catalogue, Subject(doc_type="notice"), Selection(),
                       manifest=manifest, lang=lang)
     assert not result.errors, result.errors
@@ -139,13 +136,13 @@ def test_a_missing_period_is_its_own_variant(write_ruleset):
 ])
 def test_period_arguments_are_validated_at_load_time(write_ruleset, extra, problem):
     check = NOTICE_PERIOD + (CLASSES if "classes" not in extra else "") + extra
-    path = write_ruleset(HEAD + "    check:\n" + check)
+    path = _ruleset(write_ruleset, check)
     with pytest.raises(RulesetError) as err:
         load_catalogue([str(path)], bundled=False)
     assert problem in str(err.value)
 
 
 def test_procedure_arguments_are_validated_at_load_time(write_ruleset):
-    path = write_ruleset(HEAD + "    check:\n      kind: procedure\n      procedure: legal_review\n")
+    path = _ruleset(write_ruleset, "      kind: procedure\n      procedure: legal_review\n")
     with pytest.raises(RulesetError):
         load_catalogue([str(path)], bundled=False)
