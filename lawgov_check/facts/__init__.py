@@ -14,6 +14,8 @@ from .durations import extract_durations
 from .numbers import extract_totals_and_rates
 from .procedures import extract_procedures
 from .ranges import extract_date_ranges
+from .report_parts import extract_report_parts
+from .report_subject import extract_report_subject
 from .types import Duration, Fact, FactContext, Facts
 
 __all__ = ["Duration", "Fact", "FactContext", "Facts", "extract_facts", "extract_text_facts"]
@@ -43,4 +45,7 @@ def extract_text_facts(text: str, context: FactContext | None = None) -> Facts:
 
 def extract_facts(doc: Document) -> Facts:
     """Every fact family over `doc.text`, dating year-less dates with `doc.year` / `doc.date`."""
-    return extract_text_facts(doc.text, FactContext.from_document(doc))
+    facts = extract_text_facts(doc.text, FactContext.from_document(doc))
+    # Families that read the document's structure, not only its text.
+    facts.report_parts, facts.report_subject = extract_report_parts(doc), extract_report_subject(doc)
+    return facts

@@ -158,3 +158,14 @@ def stated_years(text: str) -> list[int]:
 
 
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]+\s*(?:19|20)?\d{2}\s*年?")
+
+
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d{2})")
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def years_and_spans(text: str) -> tuple[set[int], list[tuple[int, int]]]:
+    """The four-digit years a short text (a title, a heading) names on their own, and the spans of
+    years it names (2021—2025, 2021至2022年)."""
+    spans = [(int(a), int(b)) for a, b in _YEAR_SPAN.findall(text)]
+    return {int(y) for y in _BARE_YEAR.findall(_YEAR_SPAN.sub("", text))}, spans

@@ -21,6 +21,8 @@ KIND_BY_FIELD: dict[str, str] = {
     "totals": "total",
     "rates": "rate",
     "procedures": "procedure",
+    "report_parts": "report_part",
+    "report_subject": "report_subject",
 }
 
 
@@ -64,6 +66,8 @@ class Facts:
     totals: list[Fact] = field(default_factory=list)
     rates: list[Fact] = field(default_factory=list)
     procedures: list[Fact] = field(default_factory=list)
+    report_parts: list[Fact] = field(default_factory=list)  # annual reports' required parts
+    report_subject: list[Fact] = field(default_factory=list)  # the organ a report is about
 
     def all(self) -> list[Fact]:
         """Every fact of every family, in text order."""
