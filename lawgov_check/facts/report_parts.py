@@ -7,8 +7,9 @@ saying the duty will be included in year-end reviews) is not the part.
 
 Each fact is one part: `value` its code (measures, shortcomings, first_responsible, plans), the span
 its anchor (a heading, an unmarked heading line, or a paragraph opening on the duty), `attrs.level`
-(1–4 heading levels, 5 an unmarked line, 6 a paragraph lead) and `attrs.section` the span of the
-whole part (to the next heading at the same or a higher level).
+(1–4 heading levels, 5 an unmarked line, 6 a paragraph lead), `attrs.words` the anchor's own words
+(a heading without its number, up to its first full stop) and `attrs.section` the span of the whole
+part (to the next heading at the same or a higher level).
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def _find(doc: Document) -> dict[str, Anchor]:
 
 def extract_report_parts(doc: Document) -> list[Fact]:
     """The anchor of every required part the document has, in text order."""
-    facts = [Fact("report_part", a.start, a.end, a.text, part,
-                  {"level": a.level, "section": section_span(doc, a.start, a.level)})
+    facts = [Fact("report_part", a.start, a.end, doc.text[a.start:a.end], part,
+                  {"level": a.level, "words": a.text, "section": section_span(doc, a.start, a.level)})
              for part, a in _find(doc).items()]
     return sorted(facts, key=lambda f: (f.start, f.value))

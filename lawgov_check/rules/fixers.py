@@ -69,8 +69,8 @@ def _date_form(fix: FixInput) -> str | None:
 
 @fixer("chinese-numeral-date")
 def _chinese_numeral_date(fix: FixInput) -> str | None:
-    iso = fix.values.get("date")
-    if not iso or not fix.evidence.strip().endswith("日"):
+    iso = fix.values.get("date") or fix.values.get("value")  # a predicate's or a date fact's
+    if not isinstance(iso, str) or not fix.evidence.strip().endswith("日"):
         return None
     return date_zh(dt.date.fromisoformat(iso))
 

@@ -17,7 +17,7 @@ def test_parts_in_any_order_and_wording() -> None:
     parts = extract_facts(doc).report_parts
     assert {f.value for f in parts} == {"measures", "shortcomings", "first_responsible", "plans"}
     duty = next(f for f in parts if f.value == "first_responsible")
-    assert duty.attrs["level"] == 1 and duty.text.startswith("党政主要负责人")
+    assert duty.attrs["level"] == 1 and duty.attrs["words"].startswith("党政主要负责人")
     start, end = duty.attrs["section"]
     assert doc.text[start:end].startswith("一、党政主要负责人") and "工作情况" not in doc.text[start:end]
 

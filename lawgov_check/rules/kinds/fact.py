@@ -7,6 +7,9 @@ r"""`fact`: judge the extracted facts of one family.
         attrs.kind: {eq: doc_number}
         value.year: {lt: 2000}
         section_text: {contains_none: {vocab: causes}}   # the text of the fact's attrs.section
+      where_any:                   # and at least one of these (each a `where`)
+        - {attrs.has_di: {eq: true}}
+        - {attrs.zero_padded: {eq: true}}
       scope: node:signature_date   # only facts that start inside the scope ...
       scopes:                      # ... or per scope a message variant, first match wins
         - {scope: node:doc_number, variant: own}
@@ -21,6 +24,7 @@ A hit carries the fact's `text`, `value` and scalar attributes as template value
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Iterator
 
 from ...facts.types import KIND_BY_FIELD
@@ -47,9 +51,14 @@ def _field(fact: Any, path: str, ctx: CheckContext) -> Any:
     return get_path(fact, path)
 
 
+def _holds(fact: Any, where: dict[str, Any] | None, ctx: CheckContext) -> bool:
+    return all(condition_holds(_field(fact, path, ctx), cond, ctx) for path, cond in (where or {}).items())
+
+
 def _matches(fact: Any, check: dict[str, Any], ctx: CheckContext) -> bool:
-    return all(condition_holds(_field(fact, path, ctx), cond, ctx)
-               for path, cond in (check.get("where") or {}).items())
+    alternatives = check.get("where_any")
+    return _holds(fact, check.get("where"), ctx) and (
+        not alternatives or any(_holds(fact, where, ctx) for where in alternatives))
 
 
 def _inside(fact: Any, segments: list[Segment]) -> bool:
@@ -87,7 +96,8 @@ def run(check: dict[str, Any], ctx: CheckContext) -> Iterator[Hit]:
         in_scope, variant = _variant(fact, check, ctx)
         if not in_scope:
             continue
-        values = {"text": get_path(fact, "text"), "value": get_path(fact, "value")}
+        value = get_path(fact, "value")
+        values = {"text": get_path(fact, "text"), "value": value.isoformat() if isinstance(value, dt.date) else value}
         attrs = get_path(fact, "attrs")
         if isinstance(attrs, dict):
             values.update({k: v for k, v in attrs.items() if isinstance(v, (str, int, float))})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Iterator
 
@@ -11,21 +10,6 @@ from ..fixers import date_zh, numeric_date
 from ..hits import Hit
 from . import predicate
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DATE = (r"(?P<year>[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<month>[一二三四五六七八九十]{1,3})\s*月"
-            r"\s*(?P<day>[一二三四五六七八九十]{1,3})\s*日")
-
-
-def _cn_small_number(text: str) -> int | None:
-    """一 … 三十一 (month and day numbers)."""
-    if "十" not in text:
-        return _CN_DIGITS.get(text) if len(text) == 1 else None
-    tens, _, units = text.partition("十")
-    value = (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
-    return value
-
-
 def _signature_dates(ctx: CheckContext, fallback_line: str) -> list[Segment]:
     """The signature-date nodes, or (before the parser finds them) lines that are only a date."""
     segments = ctx.scope("node:signature_date")
@@ -33,22 +17,6 @@ def _signature_dates(ctx: CheckContext, fallback_line: str) -> list[Segment]:
         return segments
     whole = ctx.scope("document")[0]
     return [Segment(s, e) for s, e, _ in ctx.finditer(fallback_line, whole)]
-
-
-@predicate("gf.chinese-numeral-date")
-def chinese_numeral_date(ctx: CheckContext, since: str = "2012-07-01") -> Iterator[Hit]:
-    """成文日期 written in Chinese numerals (二〇一七年四月二十四日) on a document dated on or after `since`."""
-    since_date = dt.date.fromisoformat(since)
-    for seg in _signature_dates(ctx, rf"^[ \t]*{_CN_DATE}[ \t]*$"):
-        for start, end, groups in ctx.finditer(_CN_DATE, seg):
-            year = int("".join(str(_CN_DIGITS[c]) for c in groups["year"]))
-            month, day = _cn_small_number(groups["month"]), _cn_small_number(groups["day"])
-            try:
-                date = dt.date(year, month or 0, day or 0)
-            except ValueError:
-                continue
-            if date >= since_date:
-                yield Hit(start, end, {"date": date.isoformat()})
 
 
 _NUMERIC_DATE_FORMS = (
@@ -171,50 +139,3 @@ def attachment_note(ctx: CheckContext) -> Iterator[Hit]:
         if len(items) > 1 and any(not ctx.search(r"^[ \t]*\d+\s*[.．、]", line) for _, line in items):
             yield Hit(seg.start, end, {"problem": "多个附件应标注序号",
                                        "problem_en": "several attachments must be numbered"})
-
-
-# ---- 发文字号: the document's own number and the numbers it cites ---------------------------------
-
-_COMPATIBLE_BRACKETS = ("〔〕", "﹝﹞")  # ﹝﹞ is the compatibility form of 〔〕 (the same after NFKC)
-_NOT_A_DOC_NUMBER = ("登", "备")  # registration and filing numbers (某规备〔2020〕4号) end their prefix so
-_ORDER = ("令", "令第")  # an order's number keeps its 第 (某市人民政府令〔2020〕第3号)
-
-
-def _number_problem(fact, problem: str) -> bool:
-    attrs = fact.attrs
-    if attrs.get("kind") != "doc_number" or fact.value["prefix"].endswith(_NOT_A_DOC_NUMBER):
-        return False
-    if problem == "brackets":
-        return attrs.get("bracket_original") not in _COMPATIBLE_BRACKETS
-    if problem == "year_digits":
-        return attrs.get("year_digits") == 2
-    if fact.value["prefix"].endswith(_ORDER):
-        return False
-    return bool(attrs.get("has_di") or attrs.get("zero_padded"))
-
-
-def _dated_since(ctx: CheckContext, since: dt.date) -> bool:
-    date = ctx.doc.date
-    return date is not None and date >= since
-
-
-@predicate("gf.doc-number-form")
-def doc_number_form(ctx: CheckContext, problem: str, since: str = "2012-07-01") -> Iterator[Hit]:
-    """A 发文字号 written against GB/T 9704-2012 (`problem`: brackets, year_digits or serial): the
-    document's own number always, the numbers it cites in its body when it is dated on or after
-    `since`. The brackets are judged as the page wrote them (the normalized text folds 【】 and （）)."""
-    own = ctx.scope("node:doc_number")
-    cited_too = _dated_since(ctx, dt.date.fromisoformat(since))
-    for fact in ctx.fact_family("doc_numbers"):
-        is_own = any(seg.start <= fact.start < seg.end or fact.start <= seg.start < fact.end for seg in own) \
-            or (not own and _alone_on_line(ctx.doc.text, fact.start, fact.end))
-        if (is_own or cited_too) and _number_problem(fact, problem):
-            yield Hit(fact.start, fact.end, {"cited": "" if is_own else "引用的",
-                                             "cited_en": "" if is_own else "cited "})
-
-
-def _alone_on_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip()

@@ -33,7 +33,7 @@ def plan_year(ctx: CheckContext) -> Iterator[Hit]:
     part, year = _part(ctx, "plans"), _body_year(ctx)
     if part is None or year is None or part.attrs["level"] > 5:
         return
-    singles, spans = years_and_spans(part.text)
+    singles, spans = years_and_spans(part.attrs["words"])
     expected = year + 1
     if (not singles and not spans) or expected in singles or any(a <= expected <= b for a, b in spans):
         return
