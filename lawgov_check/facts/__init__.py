@@ -16,6 +16,7 @@ from .procedures import extract_procedures
 from .ranges import extract_date_ranges
 from .report_parts import extract_report_parts
 from .report_subject import extract_report_subject
+from .tasks import extract_tasks
 from .types import Duration, Fact, FactContext, Facts
 
 __all__ = ["Duration", "Fact", "FactContext", "Facts", "extract_facts", "extract_text_facts"]
@@ -48,4 +49,5 @@ def extract_facts(doc: Document) -> Facts:
     facts = extract_text_facts(doc.text, FactContext.from_document(doc))
     # Families that read the document's structure, not only its text.
     facts.report_parts, facts.report_subject = extract_report_parts(doc), extract_report_subject(doc)
+    facts.task_annotations, facts.task_clauses, facts.task_deadlines = extract_tasks(doc, facts.dates)
     return facts

@@ -23,6 +23,9 @@ KIND_BY_FIELD: dict[str, str] = {
     "procedures": "procedure",
     "report_parts": "report_part",
     "report_subject": "report_subject",
+    "task_annotations": "task_annotation",
+    "task_clauses": "task_clause",
+    "task_deadlines": "task_deadline",
 }
 
 
@@ -68,6 +71,9 @@ class Facts:
     procedures: list[Fact] = field(default_factory=list)
     report_parts: list[Fact] = field(default_factory=list)  # annual reports' required parts
     report_subject: list[Fact] = field(default_factory=list)  # the organ a report is about
+    task_annotations: list[Fact] = field(default_factory=list)  # a plan's tasks (facts/tasks.py)
+    task_clauses: list[Fact] = field(default_factory=list)
+    task_deadlines: list[Fact] = field(default_factory=list)
 
     def all(self) -> list[Fact]:
         """Every fact of every family, in text order."""

@@ -10,7 +10,6 @@ from lawgov_check.pipeline import document_from_text
 from lawgov_check.rules.predicates.comment import (classify_text, count_days, falls_short,
                                                    stated_periods)
 from lawgov_check.rules.predicates.normative import internal_division, setting_sentences
-from lawgov_check.rules.predicates.plans import annotations
 
 
 @pytest.mark.parametrize(("text", "amount", "unit"), [
@@ -77,10 +76,3 @@ def test_setting_sentences(sentence: str, flagged: bool) -> None:
 ])
 def test_internal_division(organ: str, division: str | None) -> None:
     assert internal_division(organ) == division
-
-
-def test_unlabelled_lead_units() -> None:
-    text = "(四)加强理论研究。(市政府办、市政府法制办,责任单位:市直各部门、各县区政府)"
-    [annotation] = annotations(text, 0, len(text))
-    assert annotation.unlabelled_lead == "市政府办、市政府法制办"
-    assert not annotation.has_lead and annotation.has_resp

@@ -1,6 +1,7 @@
 """With --lang en a finding of rulesets AR, IP, GF and GR prints no Chinese except what it quotes
 from the document: every fail example and fail case is run in English and its message and
-suggestion, with the quotations (“…”, 《…》) taken out, must hold no Han character."""
+suggestion, with the quotations (“…”, 《…》) taken out, must hold no Han character (nor a
+placeholder the check left unfilled)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ def _assert_english(findings) -> None:
     for f in findings:
         for text in (f.message, f.suggestion):
             assert not _unquoted_han(text), f"{f.code}: {text}"
+            assert not re.search(r"\{\w+\}", text), f"{f.code}: a placeholder left unfilled: {text}"
 
 
 @pytest.mark.parametrize(("catalogue", "rule", "example"), list(_examples()))

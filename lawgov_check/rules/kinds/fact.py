@@ -18,6 +18,7 @@ r"""`fact`: judge the extracted facts of one family.
         identity.truncated: {ne: true}
       report: each                 # each matching fact is a hit; `absent`: one hit when none matches
       variant: too-late            # the message variant of every hit (unless a scope gives one)
+      variant_from: attrs.problem  # or: the variant is the fact's value at this path (None: default)
 
 A hit carries the fact's `text`, `value` and scalar attributes as template values.
 """
@@ -96,6 +97,8 @@ def run(check: dict[str, Any], ctx: CheckContext) -> Iterator[Hit]:
         in_scope, variant = _variant(fact, check, ctx)
         if not in_scope:
             continue
+        if "variant_from" in check:
+            variant = get_path(fact, check["variant_from"])
         value = get_path(fact, "value")
         values = {"text": get_path(fact, "text"), "value": value.isoformat() if isinstance(value, dt.date) else value}
         attrs = get_path(fact, "attrs")
