@@ -13,6 +13,7 @@ from .doc_numbers import extract_doc_numbers
 from .durations import extract_durations
 from .numbers import extract_totals_and_rates
 from .procedures import extract_procedures
+from .publishing_order import extract_entry_into_force, extract_order_items
 from .ranges import extract_date_ranges
 from .report_parts import extract_report_parts
 from .report_subject import extract_report_subject
@@ -47,7 +48,10 @@ def extract_text_facts(text: str, context: FactContext | None = None) -> Facts:
 def extract_facts(doc: Document) -> Facts:
     """Every fact family over `doc.text`, dating year-less dates with `doc.year` / `doc.date`."""
     facts = extract_text_facts(doc.text, FactContext.from_document(doc))
-    # Families that read the document's structure, not only its text.
-    facts.report_parts, facts.report_subject = extract_report_parts(doc), extract_report_subject(doc)
+    # Families that read the document's structure and identity, for the types they describe.
+    if doc.doc_type == "annual_report":
+        facts.report_parts, facts.report_subject = extract_report_parts(doc), extract_report_subject(doc)
+    if doc.doc_type == "government_rule":
+        facts.order_items, facts.entry_into_force = extract_order_items(doc), extract_entry_into_force(doc)
     facts.task_annotations, facts.task_clauses, facts.task_deadlines = extract_tasks(doc, facts.dates)
     return facts

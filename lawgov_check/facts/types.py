@@ -26,6 +26,8 @@ KIND_BY_FIELD: dict[str, str] = {
     "task_annotations": "task_annotation",
     "task_clauses": "task_clause",
     "task_deadlines": "task_deadline",
+    "order_items": "order_item",
+    "entry_into_force": "entry_into_force",
 }
 
 
@@ -74,6 +76,8 @@ class Facts:
     task_annotations: list[Fact] = field(default_factory=list)  # a plan's tasks (facts/tasks.py)
     task_clauses: list[Fact] = field(default_factory=list)
     task_deadlines: list[Fact] = field(default_factory=list)
+    order_items: list[Fact] = field(default_factory=list)  # a government rule's publishing order
+    entry_into_force: list[Fact] = field(default_factory=list)
 
     def all(self) -> list[Fact]:
         """Every fact of every family, in text order."""

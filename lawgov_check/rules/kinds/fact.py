@@ -19,6 +19,7 @@ r"""`fact`: judge the extracted facts of one family.
       report: each                 # each matching fact is a hit; `absent`: one hit when none matches
       variant: too-late            # the message variant of every hit (unless a scope gives one)
       variant_from: attrs.problem  # or: the variant is the fact's value at this path (None: default)
+      values: {min_days: {param: effective_min_days}, year: document.year}   # more template values
 
 A hit carries the fact's `text`, `value` and scalar attributes as template values.
 """
@@ -31,7 +32,7 @@ from typing import Any, Iterator
 from ...facts.types import KIND_BY_FIELD
 from ..context import CheckContext, Segment
 from ..hits import Hit
-from ._common import condition_holds, get_path, reads, when_holds  # noqa: F401  (reads: rules show)
+from ._common import condition_holds, get_path, lookup, reads, when_holds  # noqa: F401  (reads: rules show)
 
 
 def validate(check: dict[str, Any]) -> list[tuple[str, str]]:
@@ -104,4 +105,11 @@ def run(check: dict[str, Any], ctx: CheckContext) -> Iterator[Hit]:
         attrs = get_path(fact, "attrs")
         if isinstance(attrs, dict):
             values.update({k: v for k, v in attrs.items() if isinstance(v, (str, int, float))})
+        values.update(_extra_values(check, ctx))
         yield Hit(get_path(fact, "start"), get_path(fact, "end"), values, variant=variant)
+
+
+def _extra_values(check: dict[str, Any], ctx: CheckContext) -> dict[str, Any]:
+    """`values`: a parameter (`{param: NAME}`) or a document-level value (see _common.lookup)."""
+    return {name: lookup(ctx, spec) if isinstance(spec, str) else ctx.value(spec)
+            for name, spec in (check.get("values") or {}).items()}

@@ -106,21 +106,13 @@ def numbering_problems(headings: Iterable[Heading], wanted: Iterable[str],
     return sorted(found, key=lambda p: (p[0].start, p[1]))
 
 
-_PROBLEM_NAMES = {"gap": "序号跳号", "repeat": "序号重复", "out_of_order": "序号倒序",
-                  "deviant_marker": "序号格式不规范", "mixed_style": "同级序号格式不一致",
-                  "level_skip": "层级跳级", "lower_first": "低层级序号先于高层级出现"}
-_PROBLEM_NAMES_EN = {"gap": "numbering gap", "repeat": "repeated number", "out_of_order": "number out of order",
-                     "deviant_marker": "non-standard marker", "mixed_style": "mixed marker styles in one level",
-                     "level_skip": "level skipped", "lower_first": "lower level before any higher level"}
-
-
 def run(check: dict[str, Any], ctx: CheckContext) -> Iterator[Hit]:
     raw_styles = ctx.value(check.get("styles")) or DEFAULT_STYLES
     styles = {int(k): list(v) for k, v in raw_styles.items()}
     levels = Counter(h.level for h in ctx.doc.headings)
     for h, problem, values in numbering_problems(ctx.doc.headings, check.get("problems", PROBLEMS), styles):
         end = h.start + len(h.marker) if h.marker else h.end
-        yield Hit(h.start, max(end, h.start + 1), {
-            "problem": _PROBLEM_NAMES[problem], "problem_en": _PROBLEM_NAMES_EN[problem],
+        # The problem is the message variant (gap → `gap`, out_of_order → `out-of-order`).
+        yield Hit(h.start, max(end, h.start + 1), variant=problem.replace("_", "-"), values={
             "marker": h.marker, "number": h.number, "level": h.level, "count_at_level": levels[h.level],
             **{k: v for k, v in values.items()}})

@@ -131,11 +131,8 @@ def attachment_note(ctx: CheckContext) -> Iterator[Hit]:
             marker, name = m.group("marker") or "", m.group("name")
             name_start = p + m.start("name")
             if marker and not ctx.search(r"^\d+\.$", marker):
-                yield Hit(p + m.start("marker"), p + m.end("marker"), {"problem": "序号应为“1.”形式",
-                                                                       "problem_en": "number it as “1.”"})
+                yield Hit(p + m.start("marker"), p + m.end("marker"), variant="marker-form")
             if name and name[-1] in "。.;；,，、:：!！":
-                yield Hit(name_start, name_start + len(name), {"problem": "附件名称后不加标点符号",
-                                                              "problem_en": "no punctuation after the name"})
+                yield Hit(name_start, name_start + len(name), variant="punctuation-after-name")
         if len(items) > 1 and any(not ctx.search(r"^[ \t]*\d+\s*[.．、]", line) for _, line in items):
-            yield Hit(seg.start, end, {"problem": "多个附件应标注序号",
-                                       "problem_en": "several attachments must be numbered"})
+            yield Hit(seg.start, end, variant="unnumbered")
