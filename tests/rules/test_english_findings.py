@@ -17,11 +17,17 @@ from lawgov_check.rules.examples import run_example
 
 RULESETS = ("AR", "IP", "GF", "GR")
 CASES_DIR = Path(__file__).resolve().parent.parent / "rule_cases"
-_QUOTED = re.compile(r"“[^”]*”|《[^》]*》")
+_TITLES = re.compile(r"《[^《》]*》")
+_QUOTED = re.compile(r"“[^“”]*”")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _unquoted_han(text: str) -> list[str]:
+    """Han characters outside quotations; quoted titles go first (a quotation may hold a title
+    that holds quotation marks of its own)."""
+    previous = None
+    while previous != text:
+        previous, text = text, _TITLES.sub("", text)
     return _HAN.findall(_QUOTED.sub("", text))
 
 
@@ -69,3 +75,4 @@ def test_fail_case_in_english(code, case) -> None:
 def test_the_check_sees_chinese_outside_quotations() -> None:
     assert _unquoted_han("Heading number “（三）”: 跳号") == ["跳", "号"]
     assert not _unquoted_han("The title “某县2021年度报告” names 2021")
+    assert not _unquoted_han("The citation “落实《关于“放管服”改革的意见》” puts the number first")
