@@ -90,6 +90,25 @@ def _templates(catalogue: Catalogue | None, rule: Rule, lang: str) -> list[str]:
     return lines
 
 
+def _reads(ruleset: Ruleset, rule: Rule) -> list[str]:
+    """What the check reads: facts and document fields, the predicate, vocabularies, parameters."""
+    from .kinds._common import reads
+    from .loader import refs
+
+    check, lines = rule.check, []
+    if check.get("name"):
+        lines.append(f"谓词: {check['name']}")
+    if reads(check):
+        lines.append(f"读取: {', '.join(reads(check))}")
+    for name in dict.fromkeys(refs(check, "vocab")):
+        vocabulary = ruleset.vocabularies.get(name)
+        words = [*vocabulary.phrases, *vocabulary.patterns] if vocabulary else []
+        lines.append(f"词表 {name}: {'、'.join(words)}")
+    for name in dict.fromkeys(refs(check, "param")):
+        lines.append(f"参数 {name}: {ruleset.parameters.get(name)}")
+    return lines
+
+
 def describe_rule(ruleset: Ruleset, rule: Rule, *, lang: str = "zh", catalogue: Catalogue | None = None) -> str:
     """One rule in full; with the `catalogue`, message templates are followed by the messages the
     rule gives on its failing examples."""
@@ -101,7 +120,7 @@ def describe_rule(ruleset: Ruleset, rule: Rule, *, lang: str = "zh", catalogue: 
     for b in rule.basis:
         extra = "，".join(x for x in (f"施行 {b.effective}" if b.effective else "", b.certainty or "") if x)
         lines.append(f"  - {b.cite()}" + (f"（{extra}）" if extra else ""))
-    lines += ["", f"适用范围: {_applicability(ruleset, rule)}", f"检查类型: {rule.check['kind']}"]
+    lines += ["", f"适用范围: {_applicability(ruleset, rule)}", f"检查类型: {rule.check['kind']}", *_reads(ruleset, rule)]
     if rule.fix:
         lines.append(f"自动修正（check --fix）: {rule.fix}（仅在修正唯一确定时）")
     lines += ["", "示例（通过）:"]

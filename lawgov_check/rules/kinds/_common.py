@@ -150,10 +150,8 @@ def when_holds(when: dict[str, dict[str, Any]] | None, ctx: CheckContext) -> boo
 
 def reads(check: dict[str, Any]) -> list[str]:
     """What a check reads, for `rules show`: fact families, document fields and references."""
-    found: list[str] = []
-    if check.get("family"):
-        found.append(f"facts.{check['family']}")
-    for key in ("date", "when", "values", "scope", "scopes"):
+    found: list[str] = [f"facts.{check[key]}" for key in ("family", "level_of") if check.get(key)]
+    for key in ("date", "reference", "when", "values", "scope", "scopes"):
         found += [r for r in _refs_in(check.get(key)) if r not in found]
     return found
 
