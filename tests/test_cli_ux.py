@@ -78,6 +78,15 @@ def test_rules_show_gives_example_messages_for_templates():
 
 def test_rules_show_says_what_the_check_reads():
     output = _invoke(["rules", "show", "AR05"]).output
-    assert "读取: facts.report_parts" in output
-    assert "词表 causes: 原因、分析" in output
-    assert "参数 department_deadline: 03-01" in _invoke(["rules", "show", "AR09"]).output
+    assert "读取: 事实 report_parts" in output and "读取: 字段 identity.truncated, document.title" in output
+    assert "读取: 词表 causes: 原因、分析" in output
+    assert "读取: 参数 department_deadline = '03-01'" in _invoke(["rules", "show", "AR09"]).output
+
+
+def test_rules_show_in_english_labels_everything_in_english_and_says_what_the_check_reads():
+    out = _invoke(["rules", "show", "ND02", "--lang", "en"]).output
+    for label in ("Ruleset:", "Summary:", "Basis:", "Applies to: document types", "Check kind:",
+                  "Reads: parameter registration_required", "Examples (pass):", "(bundled)"):
+        assert label in out
+    assert not any(zh in out for zh in ("规则集:", "摘要:", "适用范围", "检查类型", "内置"))
+    assert "读取: 参数 registration_required" in _invoke(["rules", "show", "ND02"]).output

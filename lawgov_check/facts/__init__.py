@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Document
 from .citations import extract_citations
 from .dates import extract_dates_and_years
@@ -49,9 +51,10 @@ def extract_facts(doc: Document) -> Facts:
     """Every fact family over `doc.text`, dating year-less dates with `doc.year` / `doc.date`."""
     facts = extract_text_facts(doc.text, FactContext.from_document(doc))
     # Families that read the document's structure and identity, for the types they describe.
+    more: dict[str, list] = dict(zip(("task_annotations", "task_clauses", "task_deadlines"),
+                                     extract_tasks(doc, facts.dates)))
     if doc.doc_type == "annual_report":
-        facts.report_parts, facts.report_subject = extract_report_parts(doc), extract_report_subject(doc)
+        more.update(report_parts=extract_report_parts(doc), report_subject=extract_report_subject(doc))
     if doc.doc_type == "government_rule":
-        facts.order_items, facts.entry_into_force = extract_order_items(doc), extract_entry_into_force(doc)
-    facts.task_annotations, facts.task_clauses, facts.task_deadlines = extract_tasks(doc, facts.dates)
-    return facts
+        more.update(order_items=extract_order_items(doc), entry_into_force=extract_entry_into_force(doc))
+    return replace(facts, **more)

@@ -151,7 +151,7 @@ def when_holds(when: dict[str, dict[str, Any]] | None, ctx: CheckContext) -> boo
 def reads(check: dict[str, Any]) -> list[str]:
     """What a check reads, for `rules show`: fact families, document fields and references."""
     found: list[str] = [f"facts.{check[key]}" for key in ("family", "level_of") if check.get(key)]
-    for key in ("date", "reference", "when", "values", "scope", "scopes"):
+    for key in ("date", "reference", "when", "values", "scopes"):
         found += [r for r in _refs_in(check.get(key)) if r not in found]
     return found
 
@@ -159,7 +159,7 @@ def reads(check: dict[str, Any]) -> list[str]:
 def _refs_in(obj: Any) -> list[str]:
     heads = ("document.", "metadata.", "manifest.", "identity.", "facts.", "node:")
     if isinstance(obj, str):
-        return [obj] if obj.startswith(heads) or obj in ("body", "title", "document") else []
+        return [obj] if obj.startswith(heads) else []
     if isinstance(obj, dict):
         return [r for k, v in obj.items() for r in _refs_in(k) + _refs_in(v)]
     if isinstance(obj, list):
