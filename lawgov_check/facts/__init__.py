@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Document
+from .attachments import extract_attachment_items
 from .citations import extract_citations
 from .dates import extract_dates_and_years
 from .doc_numbers import extract_doc_numbers
@@ -53,6 +54,7 @@ def extract_facts(doc: Document) -> Facts:
     # Families that read the document's structure and identity, for the types they describe.
     more: dict[str, list] = dict(zip(("task_annotations", "task_clauses", "task_deadlines"),
                                      extract_tasks(doc, facts.dates)))
+    more["attachment_items"] = extract_attachment_items(doc)
     if doc.doc_type == "annual_report":
         more.update(report_parts=extract_report_parts(doc), report_subject=extract_report_subject(doc))
     if doc.doc_type == "government_rule":

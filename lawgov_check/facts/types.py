@@ -28,6 +28,7 @@ KIND_BY_FIELD: dict[str, str] = {
     "task_deadlines": "task_deadline",
     "order_items": "order_item",
     "entry_into_force": "entry_into_force",
+    "attachment_items": "attachment_item",
 }
 
 
@@ -97,6 +98,7 @@ class Facts:
     task_deadlines: list[Fact] = field(default_factory=list)
     order_items: list[Fact] = field(default_factory=list)  # a government rule's publishing order
     entry_into_force: list[Fact] = field(default_factory=list)
+    attachment_items: list[Fact] = field(default_factory=list)  # the names an attachment note lists
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """Every family, its facts in text order (what `parse --facts` prints)."""

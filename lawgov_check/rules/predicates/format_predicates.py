@@ -10,6 +10,7 @@ from ..fixers import date_zh, numeric_date
 from ..hits import Hit
 from . import predicate
 
+
 def _signature_dates(ctx: CheckContext, fallback_line: str) -> list[Segment]:
     """The signature-date nodes, or (before the parser finds them) lines that are only a date."""
     segments = ctx.scope("node:signature_date")
@@ -95,44 +96,17 @@ def mixed_punctuation_width(ctx: CheckContext, full_width_share: float = 0.8,
         yield Hit(start, max(start + 1, ctx.norm_offset(i + 1)), {"mark": source[i], "share": share})
 
 
-_ATTACHMENT_LINE = r"^[ \t]*附件[ \t]*[:：][^\n]*$"
-_ITEM = r"^[ \t]*(?P<marker>\d+[.．、]|\(\d+\)|（\d+）|[一二三四五六七八九十]+、)?[ \t]*(?P<name>[^\n]*?)[ \t]*$"
-
-
 @predicate("gf.attachment-note")
 def attachment_note(ctx: CheckContext) -> Iterator[Hit]:
-    """附件说明: 「附件：」 + name; several numbered 1. 2.; no punctuation after a name."""
-    segments = ctx.scope("node:attachment_note")
-    if not segments:
-        whole = ctx.scope("document")[0]
-        segments = [Segment(s, e) for s, e, _ in ctx.finditer(_ATTACHMENT_LINE, whole)]
-    text = ctx.doc.text
-    for seg in segments:
-        # The note, plus indented or numbered continuation lines (further attachment names).
-        end = seg.end
-        while end < len(text):
-            nxt = text.find("\n", end + 1)
-            line = text[end + 1: nxt if nxt != -1 else len(text)]
-            if not ctx.search(r"^[ \t]*\d+[.、]\S", line) or len(line) > 80:
-                break
-            end = nxt if nxt != -1 else len(text)
-        note = text[seg.start:end]
-        first_line_offset = note.find(":") if ":" in note.split("\n")[0] else note.find("：")
-        body_start = seg.start + first_line_offset + 1 if first_line_offset >= 0 else seg.start
-        lines, pos = [], body_start
-        for line in text[body_start:end].split("\n"):
-            lines.append((pos, line))
-            pos += len(line) + 1
-        items = [(p, line) for p, line in lines if line.strip()]
-        for p, line in items:
-            m = ctx.search(_ITEM, line)
-            if not m:
-                continue
-            marker, name = m.group("marker") or "", m.group("name")
-            name_start = p + m.start("name")
-            if marker and not ctx.search(r"^\d+\.$", marker):
-                yield Hit(p + m.start("marker"), p + m.end("marker"), variant="marker-form")
-            if name and name[-1] in "。.;；,，、:：!！":
-                yield Hit(name_start, name_start + len(name), variant="punctuation-after-name")
-        if len(items) > 1 and any(not ctx.search(r"^[ \t]*\d+\s*[.．、]", line) for _, line in items):
-            yield Hit(seg.start, end, variant="unnumbered")
+    """附件说明 (the `attachment_items` facts): each number written `1.`, no punctuation after a
+    name, and every attachment numbered when there are several."""
+    notes_reported = set()
+    for item in ctx.fact_family("attachment_items"):
+        attrs = item.attrs
+        if attrs["marker"] and not attrs["marker_standard"]:
+            yield Hit(*attrs["marker_span"], variant="marker-form")
+        if attrs["name_punctuated"]:
+            yield Hit(*attrs["name_span"], variant="punctuation-after-name")
+        if attrs["note_items"] > 1 and not attrs["note_numbered"] and attrs["note"] not in notes_reported:
+            notes_reported.add(attrs["note"])
+            yield Hit(*attrs["note"], variant="unnumbered")
