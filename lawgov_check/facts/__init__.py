@@ -20,6 +20,7 @@ from .publishing_order import extract_entry_into_force, extract_order_items
 from .ranges import extract_date_ranges
 from .report_parts import extract_report_parts
 from .report_subject import extract_report_subject
+from .signature_dates import extract_signature_dates
 from .tasks import extract_tasks
 from .types import Duration, Fact, FactContext, Facts
 
@@ -54,7 +55,7 @@ def extract_facts(doc: Document) -> Facts:
     # Families that read the document's structure and identity, for the types they describe.
     more: dict[str, list] = dict(zip(("task_annotations", "task_clauses", "task_deadlines"),
                                      extract_tasks(doc, facts.dates)))
-    more["attachment_items"] = extract_attachment_items(doc)
+    more.update(attachment_items=extract_attachment_items(doc), signature_dates=extract_signature_dates(doc))
     if doc.doc_type == "annual_report":
         more.update(report_parts=extract_report_parts(doc), report_subject=extract_report_subject(doc))
     if doc.doc_type == "government_rule":

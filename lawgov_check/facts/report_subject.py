@@ -9,6 +9,7 @@ their government's report, and a government office publishes the county's. One f
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import regex
 
@@ -21,23 +22,25 @@ _IN_OPENING = regex.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度|以来)?\s*[,，]?\
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]$")
 
 
-def _fact(start: int, text: str, source: str) -> Fact:
-    return Fact("report_subject", start, start + len(text), text, text,
-                {"organ": _TRAILING_PAREN.sub("", text.strip()), "source": source})
+def _fact(doc: Document, node: Any, name: str, source: str) -> Fact:
+    """The organ's fact, spanning where the node's text writes it (else the whole node: a title
+    split over lines is joined in the node's text)."""
+    start = doc.text.find(name, node.start, node.end)
+    start, end = (start, start + len(name)) if start >= 0 else (node.start, node.end)
+    return Fact("report_subject", start, end, doc.text[start:end], name,
+                {"organ": _TRAILING_PAREN.sub("", name.strip()), "source": source})
 
 
 def extract_report_subject(doc: Document) -> list[Fact]:
     title = next((n for n in doc.root.walk() if n.kind == "title" and not n.attrs.get("embedded")), None)
     if title is not None:
-        offset = len(title.text) - len(title.text.lstrip())
         match = _IN_TITLE.match(title.text.strip())
-        return [_fact(title.start + offset + match.start("e"), match.group("e"), "title")] if match else []
+        return [_fact(doc, title, match.group("e"), "title")] if match else []
     for node in doc.root.walk():
         if node.kind == "signature_organ" and node.text.strip():
-            offset = len(node.text) - len(node.text.lstrip())
-            return [_fact(node.start + offset, node.text.strip(), "signature")]
+            return [_fact(doc, node, node.text.strip(), "signature")]
     for node in doc.root.walk():
         if node.kind == "paragraph":
             match = _IN_OPENING.match(node.text)
-            return [_fact(node.start + match.start("e"), match.group("e"), "opening")] if match else []
+            return [_fact(doc, node, match.group("e"), "opening")] if match else []
     return []

@@ -29,6 +29,7 @@ KIND_BY_FIELD: dict[str, str] = {
     "order_items": "order_item",
     "entry_into_force": "entry_into_force",
     "attachment_items": "attachment_item",
+    "signature_dates": "signature_date",
 }
 
 
@@ -99,6 +100,7 @@ class Facts:
     order_items: list[Fact] = field(default_factory=list)  # a government rule's publishing order
     entry_into_force: list[Fact] = field(default_factory=list)
     attachment_items: list[Fact] = field(default_factory=list)  # the names an attachment note lists
+    signature_dates: list[Fact] = field(default_factory=list)  # the 成文日期 as the signature writes it
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """Every family, its facts in text order (what `parse --facts` prints)."""

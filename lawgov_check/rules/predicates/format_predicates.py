@@ -2,55 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
-from ..context import CheckContext, Segment
-from ..fixers import date_zh, numeric_date
+from ..context import CheckContext
 from ..hits import Hit
 from . import predicate
-
-
-def _signature_dates(ctx: CheckContext, fallback_line: str) -> list[Segment]:
-    """The signature-date nodes, or (before the parser finds them) lines that are only a date."""
-    segments = ctx.scope("node:signature_date")
-    if segments:
-        return segments
-    whole = ctx.scope("document")[0]
-    return [Segment(s, e) for s, e, _ in ctx.finditer(fallback_line, whole)]
-
-
-_NUMERIC_DATE_FORMS = (
-    r"\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}"       # 2021.3.5 / 2021-03-05 / 2021/3/5
-    r"|\d{4}\s*年\s*0\d\s*月\s*\d{1,2}\s*日"                # 2021年03月5日
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*0\d\s*日"                # 2021年3月05日
-    r"|(?<!\d)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"     # 21年3月5日
-)
-
-
-@predicate("gf.signature-date-form")
-def signature_date_form(ctx: CheckContext) -> Iterator[Hit]:
-    """A zero-padded, abbreviated or non-CJK date in the signature (成文日期) of the body."""
-    line = rf"^[ \t]*(?:{_NUMERIC_DATE_FORMS})[ \t]*$"
-    for seg in _signature_dates(ctx, line):
-        for start, end, _ in ctx.finditer(_NUMERIC_DATE_FORMS, seg):
-            yield Hit(start, end, {"suggested": _rewritten(ctx, ctx.doc.norm.original(start, end))})
-
-
-def _rewritten(ctx: CheckContext, written: str) -> str:
-    """The date as written, in the standard form; for a two-digit year (21年3月5日) the document's
-    own date when it agrees on month and day, else 20YY."""
-    date = numeric_date(written)
-    if date is not None:
-        return date_zh(date)
-    short = re.match(r"\s*(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", written)
-    known = ctx.doc.date
-    if short and known and (known.year % 100, known.month, known.day) == tuple(int(g) for g in short.groups()):
-        return date_zh(known)
-    if short:
-        return f"20{short[1]}年{int(short[2])}月{int(short[3])}日"
-    return written
-
 
 _FULL = "，：；（）"
 _HALF = ",:;()"
