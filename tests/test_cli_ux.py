@@ -67,13 +67,20 @@ def test_rules_list_json_says_where_each_ruleset_came_from():
 
 
 def test_rules_show_gives_example_messages_for_templates():
-    result = _invoke(["rules", "show", "AR01"])
+    result = _invoke(["rules", "show", "AR06"])  # a message with values the check fills in
     assert result.exit_code == 0
     example_lines = [line for line in result.output.splitlines() if line.lstrip().startswith("- 消息:")]
     assert example_lines and all("{" not in line for line in example_lines)
-    assert any("年度报告缺少“主要举措和成效”部分" in line for line in example_lines)
-    english = _invoke(["rules", "show", "AR01", "--lang", "en"]).output
-    assert "The report lacks the part on main measures and results" in english
+    assert any("写的是 2021 年，报告年度为 2021 年，应为 2022 年" in line for line in example_lines)
+    english = _invoke(["rules", "show", "AR06", "--lang", "en"]).output
+    assert "names 2021; the report is for 2021, so the plans should be for 2022" in english
+
+
+def test_rules_show_says_what_the_check_reads():
+    output = _invoke(["rules", "show", "AR05"]).output
+    assert "读取: 事实 report_parts" in output and "读取: 字段 identity.truncated, document.title" in output
+    assert "读取: 词表 causes: 原因、分析" in output
+    assert "读取: 参数 department_deadline = '03-01'" in _invoke(["rules", "show", "AR09"]).output
 
 
 def test_rules_show_in_english_labels_everything_in_english_and_says_what_the_check_reads():

@@ -158,3 +158,36 @@ def stated_years(text: str) -> list[int]:
 
 
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]+\s*(?:19|20)?\d{2}\s*年?")
+
+
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d{2})")
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def years_and_spans(text: str) -> tuple[set[int], list[tuple[int, int]]]:
+    """The four-digit years a short text (a title, a heading) names on their own, and the spans of
+    years it names (2021—2025, 2021至2022年)."""
+    spans = [(int(a), int(b)) for a, b in _YEAR_SPAN.findall(text)]
+    return {int(y) for y in _BARE_YEAR.findall(_YEAR_SPAN.sub("", text))}, spans
+
+
+def date_zh(date: dt.date) -> str:
+    """The GB/T 9704 form of a 成文日期: 2021年3月5日."""
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+_NUMERIC_DATE = re.compile(r"^\s*(\d{4})\s*(?:[.\-/．－／]\s*(\d{1,2})\s*[.\-/．－／]\s*(\d{1,2})"
+                           r"|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)\s*$")
+
+
+def numeric_date(text: str) -> dt.date | None:
+    """The date of 2021-03-05, 2021.3.5, 2021/3/5 or 2021年03月05日; None for anything else
+    (a two-digit year, an impossible date)."""
+    m = _NUMERIC_DATE.match(text)
+    if m is None:
+        return None
+    month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+    try:
+        return dt.date(int(m.group(1)), int(month), int(day))
+    except ValueError:
+        return None

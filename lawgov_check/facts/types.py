@@ -23,6 +23,15 @@ KIND_BY_FIELD: dict[str, str] = {
     "procedures": "procedure",
     "comment_periods": "comment_period",
     "validity_periods": "validity_period",
+    "report_parts": "report_part",
+    "report_subject": "report_subject",
+    "task_annotations": "task_annotation",
+    "task_clauses": "task_clause",
+    "task_deadlines": "task_deadline",
+    "order_items": "order_item",
+    "entry_into_force": "entry_into_force",
+    "attachment_items": "attachment_item",
+    "signature_dates": "signature_date",
 }
 
 
@@ -87,6 +96,15 @@ class Facts:
     procedures: list[Fact] = field(default_factory=list)
     comment_periods: list[Fact] = field(default_factory=list)  # needs the Document: extract_facts only
     validity_periods: list[Fact] = field(default_factory=list)
+    report_parts: list[Fact] = field(default_factory=list)  # annual reports' required parts
+    report_subject: list[Fact] = field(default_factory=list)  # the organ a report is about
+    task_annotations: list[Fact] = field(default_factory=list)  # a plan's tasks (facts/tasks.py)
+    task_clauses: list[Fact] = field(default_factory=list)
+    task_deadlines: list[Fact] = field(default_factory=list)
+    order_items: list[Fact] = field(default_factory=list)  # a government rule's publishing order
+    entry_into_force: list[Fact] = field(default_factory=list)
+    attachment_items: list[Fact] = field(default_factory=list)  # the names an attachment note lists
+    signature_dates: list[Fact] = field(default_factory=list)  # the 成文日期 as the signature writes it
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """Every family, its facts in text order (what `parse --facts` prints)."""

@@ -27,7 +27,7 @@ WORDS = {
     "variant": ("消息（{variant}）", "Message ({variant})"), "reads": ("读取", "Reads"),
     "vocab": ("词表", "vocabulary"), "param": ("参数", "parameter"), "predicate": ("谓词", "predicate"),
     "scope": ("范围", "scope"), "facts": ("事实", "facts"), "effective": ("施行", "in force"),
-    "manifest": ("元数据清单", "manifest"), "fields": ("文档字段", "document fields"),
+    "fields": ("字段", "fields"), "manifest": ("元数据清单", "manifest"),
     "bundled": ("内置", "bundled"), "package": ("包", "package"), "file": ("文件", "file"),
 }
 
@@ -57,6 +57,7 @@ def reads(ruleset: Ruleset, rule: Rule, lang: str = "zh") -> list[str]:
     """What the rule's check reads: its predicate, scope and fact families, and each vocabulary
     (with its words) and parameter (with its value) it names."""
     from .kinds import kind_module
+    from .kinds._common import reads as common_reads
     from .loader import refs
 
     check = rule.check
@@ -66,13 +67,16 @@ def reads(ruleset: Ruleset, rule: Rule, lang: str = "zh") -> list[str]:
     if check.get("scope"):
         scope = check["scope"]
         lines.append(f"{word('scope', lang)} {', '.join(scope) if isinstance(scope, list) else scope}")
-    for key in ("fact", "family", "facts"):
+    for key in ("fact", "family", "facts", "level_of"):
         if isinstance(check.get(key), str):
             lines.append(f"{word('facts', lang)} {check[key]}")
     kind_reads = getattr(kind_module(check["kind"]), "reads", None)  # a kind may say what it reads
     for what, names in (kind_reads(check) if kind_reads else {}).items():
         if names:
             lines.append(f"{word(what, lang)} {', '.join(dict.fromkeys(names))}")
+    fields = [r for r in common_reads(check) if not r.startswith("facts.") or r.count(".") > 1]
+    if fields:  # document fields, identity decisions, the manifest, a family's first fact
+        lines.append(f"{word('fields', lang)} {', '.join(fields)}")
     for name in dict.fromkeys(refs(check, "vocab")):
         vocabulary = ruleset.vocabularies.get(name)
         shown = "、".join([*vocabulary.phrases, *(f"/{p}/" for p in vocabulary.patterns)]) if vocabulary else "?"

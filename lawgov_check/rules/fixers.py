@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from ..facts.dates import date_zh, numeric_date  # noqa: F401  (the date primitives live with the facts)
 from ..model import Edit, Fix
 
 
@@ -39,28 +40,6 @@ def fixer(name: str) -> Callable[[Fixer], Fixer]:
     return register
 
 
-def date_zh(date: dt.date) -> str:
-    """The GB/T 9704 form of a 成文日期: 2021年3月5日."""
-    return f"{date.year}年{date.month}月{date.day}日"
-
-
-_NUMERIC_DATE = re.compile(r"^\s*(\d{4})\s*(?:[.\-/．－／]\s*(\d{1,2})\s*[.\-/．－／]\s*(\d{1,2})"
-                           r"|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)\s*$")
-
-
-def numeric_date(text: str) -> dt.date | None:
-    """The date of 2021-03-05, 2021.3.5, 2021/3/5 or 2021年03月05日; None for anything else
-    (a two-digit year, an impossible date)."""
-    m = _NUMERIC_DATE.match(text)
-    if m is None:
-        return None
-    month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
-    try:
-        return dt.date(int(m.group(1)), int(month), int(day))
-    except ValueError:
-        return None
-
-
 @fixer("date-form")
 def _date_form(fix: FixInput) -> str | None:
     date = numeric_date(fix.evidence)
@@ -69,8 +48,8 @@ def _date_form(fix: FixInput) -> str | None:
 
 @fixer("chinese-numeral-date")
 def _chinese_numeral_date(fix: FixInput) -> str | None:
-    iso = fix.values.get("date")
-    if not iso or not fix.evidence.strip().endswith("日"):
+    iso = fix.values.get("date") or fix.values.get("value")  # a predicate's or a date fact's
+    if not isinstance(iso, str) or not fix.evidence.strip().endswith("日"):
         return None
     return date_zh(dt.date.fromisoformat(iso))
 

@@ -71,10 +71,32 @@ def _comparable(a: Any, b: Any) -> tuple[Any, Any]:
     return a, b
 
 
+def _words_hold(op: str, value: Any, words: Any, ctx: CheckContext) -> bool:
+    """`contains_any`/`contains_none` (a phrase of a vocabulary or list anywhere in the text),
+    `ends_with_any`/`ends_with_none` (the text ends with one of its phrases)."""
+    text = "" if value is None else str(value)
+    if op.startswith("ends_with"):
+        found = any(text.endswith(fold_keyword(w)) or text.endswith(w) for w in words)
+    else:
+        found = ctx.phrase_pattern(words).search(text) is not None
+    return found if op.endswith("_any") else not found
+
+
+_WORD_OPS = ("contains_any", "contains_none", "ends_with_any", "ends_with_none")
+
+
 def condition_holds(value: Any, condition: dict[str, Any], ctx: CheckContext) -> bool:
     """All operators of a `where` condition hold for the value."""
     for op, raw in condition.items():
         expected = ctx.value(raw)
+        if op in _WORD_OPS:
+            if not _words_hold(op, value, expected, ctx):
+                return False
+            continue
+        if op == "not_matches":
+            if value is not None and ctx.search(str(expected), str(value)):
+                return False
+            continue
         if op == "exists":
             if (value is not None) != bool(expected):
                 return False
@@ -106,6 +128,45 @@ def condition_holds(value: Any, condition: dict[str, Any], ctx: CheckContext) ->
 
 def where_holds(obj: Any, where: dict[str, dict[str, Any]] | None, ctx: CheckContext) -> bool:
     return all(condition_holds(get_path(obj, path), cond, ctx) for path, cond in (where or {}).items())
+
+
+def lookup(ctx: CheckContext, ref: str) -> Any:
+    """A document-level value: `document.*`, `metadata.*`, `manifest.*` (as `ctx.resolve`),
+    `identity.NAME` (the decided value of an identity field, e.g. `identity.truncated`) or
+    `facts.FAMILY.PATH` (a path on the family's first fact; None when the family is empty)."""
+    head, _, rest = ref.partition(".")
+    if head == "identity":
+        decision = getattr(ctx.doc.identity, rest, None)
+        return getattr(decision, "value", decision)
+    if head == "facts":
+        family, _, path = rest.partition(".")
+        first = next(iter(ctx.fact_family(family)), None)
+        return get_path(first, path) if path else first
+    return ctx.resolve(ref)
+
+
+def when_holds(when: dict[str, dict[str, Any]] | None, ctx: CheckContext) -> bool:
+    """Every `when` condition holds for the document-level value it names (see `lookup`)."""
+    return all(condition_holds(lookup(ctx, ref), cond, ctx) for ref, cond in (when or {}).items())
+
+
+def reads(check: dict[str, Any]) -> list[str]:
+    """What a check reads, for `rules show`: fact families, document fields and references."""
+    found: list[str] = [f"facts.{check[key]}" for key in ("family", "level_of") if check.get(key)]
+    for key in ("date", "reference", "when", "values", "scopes"):
+        found += [r for r in _refs_in(check.get(key)) if r not in found]
+    return found
+
+
+def _refs_in(obj: Any) -> list[str]:
+    heads = ("document.", "metadata.", "manifest.", "identity.", "facts.", "node:")
+    if isinstance(obj, str):
+        return [obj] if obj.startswith(heads) else []
+    if isinstance(obj, dict):
+        return [r for k, v in obj.items() for r in _refs_in(k) + _refs_in(v)]
+    if isinstance(obj, list):
+        return [r for v in obj for r in _refs_in(v)]
+    return []
 
 
 def as_date(value: Any) -> dt.date | None:

@@ -5,6 +5,8 @@
       problems: [gap, repeat, out_of_order]     # and/or deviant_marker, mixed_style,
                                                 #        level_skip, lower_first
       styles: {param: heading_styles}           # allowed marker styles per level
+      level_of: task_clauses                    # only the level of this fact family's headings
+                                                # (its first fact's attrs.level; none: no hits)
 
 Sub-headings may restart at 1 under every parent or continue across parents ((一)…(三十二)
 running through 一、二、三); both are accepted, as long as the count goes on by one.
@@ -106,21 +108,27 @@ def numbering_problems(headings: Iterable[Heading], wanted: Iterable[str],
     return sorted(found, key=lambda p: (p[0].start, p[1]))
 
 
-_PROBLEM_NAMES = {"gap": "序号跳号", "repeat": "序号重复", "out_of_order": "序号倒序",
-                  "deviant_marker": "序号格式不规范", "mixed_style": "同级序号格式不一致",
-                  "level_skip": "层级跳级", "lower_first": "低层级序号先于高层级出现"}
-_PROBLEM_NAMES_EN = {"gap": "numbering gap", "repeat": "repeated number", "out_of_order": "number out of order",
-                     "deviant_marker": "non-standard marker", "mixed_style": "mixed marker styles in one level",
-                     "level_skip": "level skipped", "lower_first": "lower level before any higher level"}
+def _headings(check: dict[str, Any], ctx: CheckContext) -> tuple[list[Heading], int | None]:
+    """The headings judged, and the one level reported (None: every level)."""
+    if "level_of" not in check:
+        return ctx.doc.headings, None
+    first = next(iter(ctx.fact_family(check["level_of"])), None)
+    if first is None:
+        return [], None
+    level = first.attrs["level"]
+    return [h for h in ctx.doc.headings if h.level <= level], level
 
 
 def run(check: dict[str, Any], ctx: CheckContext) -> Iterator[Hit]:
     raw_styles = ctx.value(check.get("styles")) or DEFAULT_STYLES
     styles = {int(k): list(v) for k, v in raw_styles.items()}
     levels = Counter(h.level for h in ctx.doc.headings)
-    for h, problem, values in numbering_problems(ctx.doc.headings, check.get("problems", PROBLEMS), styles):
+    headings, only = _headings(check, ctx)
+    for h, problem, values in numbering_problems(headings, check.get("problems", PROBLEMS), styles):
+        if only is not None and h.level != only:
+            continue
         end = h.start + len(h.marker) if h.marker else h.end
-        yield Hit(h.start, max(end, h.start + 1), {
-            "problem": _PROBLEM_NAMES[problem], "problem_en": _PROBLEM_NAMES_EN[problem],
+        # The problem is the message variant (gap → `gap`, out_of_order → `out-of-order`).
+        yield Hit(h.start, max(end, h.start + 1), variant=problem.replace("_", "-"), values={
             "marker": h.marker, "number": h.number, "level": h.level, "count_at_level": levels[h.level],
             **{k: v for k, v in values.items()}})
