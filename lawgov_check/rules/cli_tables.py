@@ -71,7 +71,8 @@ def reads(ruleset: Ruleset, rule: Rule, lang: str = "zh") -> list[str]:
         if isinstance(check.get(key), str):
             lines.append(f"{word('facts', lang)} {check[key]}")
     kind_reads = getattr(kind_module(check["kind"]), "reads", None)  # a kind may say what it reads
-    for what, names in (kind_reads(check) if kind_reads else {}).items():
+    declared = kind_reads(check) if kind_reads and kind_reads is not common_reads else {}
+    for what, names in (declared.items() if isinstance(declared, dict) else ()):
         if names:
             lines.append(f"{word(what, lang)} {', '.join(dict.fromkeys(names))}")
     fields = [r for r in common_reads(check) if not r.startswith("facts.") or r.count(".") > 1]
