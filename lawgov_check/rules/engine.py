@@ -12,8 +12,9 @@ from ..model import Document, Finding, RulesetDecision
 from .context import DEFAULT_REGEX_TIMEOUT, CheckContext, DocumentView
 from .hits import Hit, RuleTimeout
 from .kinds import kind_module
-from .loader import Catalogue, Rule, Ruleset
-from .selection import Selection, Subject, code_selected, jurisdiction_matches, rule_applies, ruleset_decision
+from ..jurisdictions import Resolved
+from .loader import Catalogue, Rule, Ruleset, _param_refs
+from .selection import Selection, Subject, code_selected, rule_applies, ruleset_decision
 from .fixers import fix_for
 from .templates import fill, shorten
 
@@ -26,14 +27,18 @@ class Evaluation:
     skipped: list[RulesetDecision] = field(default_factory=list)
 
 
-def parameters_for(catalogue: Catalogue, ruleset: Ruleset, subject: Subject) -> dict[str, Any]:
-    """Ruleset parameters, overridden by every matching jurisdiction file (province, then city…)."""
-    params = dict(ruleset.parameters)
-    for name in subject.jurisdictions:
-        for jurisdiction, by_ruleset in catalogue.jurisdiction_parameters.items():
-            if jurisdiction_matches(jurisdiction, (name,)):
-                params.update(by_ruleset.get(ruleset.id, {}))
-    return params
+def parameters_for(catalogue: Catalogue, ruleset: Ruleset, subject: Subject) -> Resolved:
+    """The ruleset's parameters for the subject's place: national defaults overlaid by the
+    jurisdiction files of its province, city and county, each remembering which file set it."""
+    return catalogue.jurisdictions.resolve(ruleset.id, ruleset.parameters, subject.jurisdictions)
+
+
+def _capped(finding: Finding, rule: Rule, params: Resolved) -> Finding:
+    """A finding that rests on a jurisdiction parameter whose source is not verified is at most
+    a warning."""
+    if finding.severity == "error" and params.unverified(_param_refs(rule.check)):
+        finding.severity = "warning"
+    return finding
 
 
 def run_rule(rule: Rule, ctx: CheckContext) -> list[Hit]:
@@ -97,7 +102,9 @@ def evaluate(doc: Document, catalogue: Catalogue, subject: Subject, selection: S
         (result.applied if applies else result.skipped).append(decision)
         if not applies:
             continue
-        ctx = CheckContext(doc, manifest, parameters_for(catalogue, ruleset, subject), regex_timeout, view)
+        params = parameters_for(catalogue, ruleset, subject)
+        decision.parameters = [p.to_dict() for p in params.from_files()]
+        ctx = CheckContext(doc, manifest, params.values(), regex_timeout, view)
         for rule in rules:
             if not rule_applies(rule, subject):
                 continue
@@ -109,7 +116,7 @@ def evaluate(doc: Document, catalogue: Catalogue, subject: Subject, selection: S
             except Exception as exc:  # a broken rule must not stop the others
                 result.errors.append(f"规则 {rule.code} 执行出错: {type(exc).__name__}: {exc}")
                 continue
-            result.findings += [stamp(rule, hit, doc, subject.doc_type, lang) for hit in hits]
+            result.findings += [_capped(stamp(rule, hit, doc, subject.doc_type, lang), rule, params) for hit in hits]
     unique = {(f.code, f.span, f.message): f for f in result.findings}
     result.findings = sorted(unique.values(), key=Finding.sort_key)
     _add_fingerprints(result.findings, doc, subject.doc_type)

@@ -113,11 +113,16 @@ class Ruleset:
         return "内置" if self.origin == "bundled" else f"文件 {self.path}"
 
 
+def _no_jurisdictions() -> Any:
+    from ..jurisdictions import Jurisdictions
+
+    return Jurisdictions()
+
+
 @dataclass
 class Catalogue:
     rulesets: list[Ruleset]
-    # jurisdiction name -> ruleset id -> parameter overrides
-    jurisdiction_parameters: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    jurisdictions: Any = field(default_factory=_no_jurisdictions)  # lawgov_check.jurisdictions.Jurisdictions
 
     def rules(self) -> Iterator[tuple[Ruleset, Rule]]:
         for ruleset in self.rulesets:
@@ -366,19 +371,6 @@ def _remembered_schema_problems(data: Any, marker: Path | None) -> list[tuple[st
     return problems
 
 
-def load_jurisdiction_parameters(directory: Path) -> dict[str, dict[str, dict[str, Any]]]:
-    found: dict[str, dict[str, dict[str, Any]]] = {}
-    if not directory.is_dir():
-        return found
-    for path in sorted(directory.glob("*.yml")):
-        data = _read_yaml(path)
-        if not isinstance(data, dict) or not isinstance(data.get("jurisdiction"), str) \
-                or not isinstance(data.get("parameters", {}), dict):
-            raise RulesetError([f"{path}: -: (root): 需要 jurisdiction（名称）和 parameters（按规则集标识分组）"])
-        found[data["jurisdiction"]] = {str(k).upper(): dict(v or {}) for k, v in (data.get("parameters") or {}).items()}
-    return found
-
-
 def bundled_ruleset_paths() -> list[Path]:
     directory = data_dir("rulesets")
     return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yml", ".yaml"))
@@ -403,9 +395,10 @@ def _packaged(problems: list[str]) -> list[Ruleset]:
 
 
 def load_catalogue(extra_files: list[str] | tuple[str, ...] = (), *, bundled: bool = True,
-                   packages: bool | None = None) -> Catalogue:
+                   packages: bool | None = None, jurisdiction_files: list[str] | tuple[str, ...] = ()) -> Catalogue:
     """All bundled rulesets, those of installed packages (`packages`, by default when `bundled`)
-    and extra files; every problem of every file in one RulesetError."""
+    and extra files, with the bundled and the user's jurisdiction files; every problem of every
+    file in one RulesetError."""
     rulesets, problems = [], []
     for path in bundled_ruleset_paths() if bundled else []:
         try:
@@ -435,12 +428,15 @@ def load_catalogue(extra_files: list[str] | tuple[str, ...] = (), *, bundled: bo
             if rule.code in seen and seen[rule.code] != ruleset.path:
                 problems.append(f"{ruleset.path}: {rule.code}: code: 与 {seen[rule.code]} 中的规则代码重复")
             seen[rule.code] = ruleset.path
+    from ..jurisdictions import Jurisdictions, load_jurisdiction_files
+
     try:
-        jurisdictions = load_jurisdiction_parameters(data_dir("rulesets") / "jurisdictions")
+        files = load_jurisdiction_files({rs.id: rs.parameters for rs in rulesets}, jurisdiction_files,
+                                        bundled=bundled)
     except RulesetError as exc:
         problems += exc.problems
-        jurisdictions = {}
+        files = {}
     if problems:
         raise RulesetError(problems)
     rulesets.sort(key=lambda rs: rs.id)
-    return Catalogue(rulesets, jurisdictions)
+    return Catalogue(rulesets, Jurisdictions(files))

@@ -1,0 +1,71 @@
+"""Which jurisdiction files govern a document, and the parameters they put in force.
+
+A document's place (province, city, county, as identified or as stated) is matched to files by
+name; the deepest matching file whose enclosing files (`within`) agree with the other names is
+taken with its ancestors, province first. National defaults (the ruleset's parameters) are then
+overlaid by the province's file, the city's, the county's, each parameter remembering its file.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from ..rules.selection import _bare as bare
+from .model import LEVELS, JurisdictionFile, Parameter, Resolved
+
+
+class Jurisdictions:
+    """The jurisdiction files of a catalogue, by name."""
+
+    def __init__(self, files: Mapping[str, JurisdictionFile] | None = None) -> None:
+        self.files: dict[str, JurisdictionFile] = dict(files or {})
+
+    def __iter__(self):
+        return iter(sorted(self.files.values(), key=lambda f: (LEVELS.index(f.level), f.name)))
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def find(self, name: str) -> JurisdictionFile | None:
+        """The file of `name`: exact, else by the bare name (a province before a city of that name)."""
+        name = name.strip()
+        if name in self.files:
+            return self.files[name]
+        same = [f for f in self.files.values() if bare(f.name) == bare(name)]
+        return min(same, key=lambda f: LEVELS.index(f.level)) if same else None
+
+    def lineage(self, item: JurisdictionFile) -> list[JurisdictionFile]:
+        """`item` and the files enclosing it, outermost first."""
+        out = [item]
+        while out[0].within and (parent := self.files.get(out[0].within)) is not None and parent not in out:
+            out.insert(0, parent)
+        return out
+
+    def split(self, name: str) -> tuple[str, ...]:
+        """A compound name (浙江省台州市) as the names of its parts; a plain name as itself."""
+        for item in self.files.values():
+            if item.level == "province" and name.startswith(item.name) and len(name) > len(item.name):
+                return (item.name, name[len(item.name):])
+        return (name,)
+
+    def chain(self, names: Sequence[str]) -> list[JurisdictionFile]:
+        """The files that govern a document of `names` (province, city, county), outermost first."""
+        parts = [part for name in names if name for part in self.split(name)]
+        matched = [f for f in (self.find(n) for n in parts) if f is not None]
+        for candidate in sorted(matched, key=lambda f: -LEVELS.index(f.level)):
+            lineage = self.lineage(candidate)
+            outer = [f for f in matched if LEVELS.index(f.level) < LEVELS.index(candidate.level)]
+            if all(f in lineage for f in outer):
+                return lineage
+        return []
+
+    def resolve(self, ruleset_id: str, defaults: Mapping[str, Any], names: Sequence[str]) -> Resolved:
+        chain = self.chain(names)
+        parameters = {name: Parameter(name, value) for name, value in defaults.items()}
+        for item in chain:
+            for name, setting in item.settings.get(ruleset_id, {}).items():
+                parameters[name] = Parameter(name, setting.value, item.name, item.path, setting)
+        return Resolved(tuple(f.name for f in chain), parameters)
+
+    def names(self) -> list[str]:
+        return [f.name for f in self]
