@@ -538,7 +538,8 @@ def _preflight(options: Any, config: Any) -> None:
     from .config import catalogue_problems
     from .manifest import load_manifest
     from .model import InputError
-    from .rules.loader import RulesetError
+    from .identify.jurisdiction import unknown_jurisdiction
+    from .rules.loader import RulesetError, nearest
 
     try:
         catalogue = load_rules(options)
@@ -549,7 +550,17 @@ def _preflight(options: Any, config: Any) -> None:
     unknown = [r for r in config.command_line.rulesets or () if catalogue.ruleset(r) is None]
     if unknown:
         known = "、".join(rs.id for rs in catalogue.rulesets)
-        raise _fail(f"--ruleset: 未知的规则集 {'、'.join(unknown)}（可选：{known}）")
+        raise _fail(f"--ruleset: 未知的规则集 {'、'.join(unknown)}{nearest(unknown[0], (rs.id for rs in catalogue.rulesets))}"
+                    f"（可选：{known}）")
+    codes = [rule.code for _, rule in catalogue.rules()]
+    for option, given in (("--select", config.command_line.select), ("--ignore", config.command_line.ignore)):
+        for code in given or ():
+            if not any(c.startswith(code) for c in codes):
+                raise _fail(f"{option}: 未知的规则代码或前缀 {code}{nearest(code, codes)}"
+                            "（rules list 列出全部规则 / `rules list` shows every rule）")
+    place = config.command_line.jurisdiction
+    if place and (problem := unknown_jurisdiction(place, catalogue.jurisdictions.names())):
+        raise _fail(f"--jurisdiction: {problem}")
     problems = catalogue_problems(config, catalogue)
     if problems:
         for problem in problems:
@@ -564,8 +575,9 @@ def _preflight(options: Any, config: Any) -> None:
 
 @app.command(cls=_Command)
 def parse(file: str = typer.Argument(..., help="要解析的文件（- 为标准输入）。"),
-          fmt: str = typer.Option("tree", "--format", "-f", help="tree 或 json。")) -> None:
-    """显示文件的解析结果（结构树或 JSON）。"""
+          fmt: str = typer.Option("tree", "--format", "-f", help="tree 或 json。"),
+          facts: bool = typer.Option(False, "--facts", help="同时列出规则读取的事实（日期、期限、文号、引用、合计、程序…）。")) -> None:
+    """显示文件的解析结果（结构树或 JSON）；--facts 列出事实。"""
     import json
 
     from .model import InputError
@@ -577,12 +589,14 @@ def parse(file: str = typer.Argument(..., help="要解析的文件（- 为标准
         doc = load_document(file)
     except InputError as exc:
         raise _fail(str(exc)) from None
-    from .parse.output import render_json, render_tree
+    from .parse.output import render_facts, render_json, render_tree
 
     if fmt == "tree":
         typer.echo(render_tree(doc).rstrip("\n"))
+        if facts:
+            typer.echo("\n" + render_facts(doc))
     else:
-        typer.echo(json.dumps(render_json(doc), ensure_ascii=False, indent=2, default=str))
+        typer.echo(json.dumps(render_json(doc, with_facts=facts), ensure_ascii=False, indent=2, default=str))
 
 
 def _catalogue(jurisdiction_files: list[str] | None = None) -> Any:
@@ -627,18 +641,18 @@ def rules_show(code: str = typer.Argument(..., help="规则代码，如 GF01。"
     found = catalogue.rule(code)
     if found is None:
         raise _fail(f"{code}: 未知的规则代码")
-    typer.echo(describe_rule(*found, lang=lang, catalogue=catalogue))
+    lines: list[str] = []
     if jurisdiction is not None:
         from .jurisdictions.views import in_force
 
-        lines = in_force(catalogue, *found, jurisdiction, lang)
-        if lines is None:
+        lines = in_force(catalogue, *found, jurisdiction, lang) or []
+        if not lines:
             raise _fail(_unknown_jurisdiction(catalogue, jurisdiction))
-        typer.echo("\n" + "\n".join(lines))
+    typer.echo(describe_rule(*found, lang=lang, catalogue=catalogue) + "".join("\n" + line for line in [""] * bool(lines) + lines))
 
 
 def _unknown_jurisdiction(catalogue: Any, name: str) -> str:
-    from .jurisdictions.loader import nearest
+    from .rules.loader import nearest
 
     return f"--jurisdiction: 没有辖区 {name} 的参数文件{nearest(name, catalogue.jurisdictions.names())}"
 

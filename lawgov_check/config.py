@@ -296,7 +296,9 @@ def _settings_with_keys(config: Config) -> Iterable[tuple[list[Any], Settings]]:
 
 
 def catalogue_problems(config: Config, catalogue: "Catalogue") -> list[str]:
-    """Unknown ruleset ids and rule codes, one `file: key: cause` line each."""
+    """Unknown ruleset ids, rule codes and jurisdictions, one `file: key: cause` line each."""
+    from .identify.jurisdiction import unknown_jurisdiction
+    from .rules.loader import nearest
     if config.path is None:
         return []
     prefix = ".".join(PYPROJECT_TABLE) if config.path.name == PYPROJECT else ""
@@ -314,11 +316,13 @@ def catalogue_problems(config: Config, catalogue: "Catalogue") -> list[str]:
         for key in ("select", "ignore"):
             for i, code in enumerate(getattr(settings, key) or ()):
                 if not any(c.startswith(code) for c in codes):
-                    report(where + [key, i], f"未知的规则代码或前缀 {code}")
+                    report(where + [key, i], f"未知的规则代码或前缀 {code}{nearest(code, codes)}")
         for code in settings.severity:
             if code not in codes:
-                report(where + ["severity", code], f"未知的规则代码 {code}")
+                report(where + ["severity", code], f"未知的规则代码 {code}{nearest(code, codes)}")
+        if settings.jurisdiction and (problem := unknown_jurisdiction(settings.jurisdiction, catalogue.jurisdictions.names())):
+            report(where + ["jurisdiction"], problem)
     for i, waiver in enumerate(config.waivers):
         if waiver.code not in codes:
-            report(["waivers", i, "code"], f"未知的规则代码 {waiver.code}")
+            report(["waivers", i, "code"], f"未知的规则代码 {waiver.code}{nearest(waiver.code, codes)}")
     return problems

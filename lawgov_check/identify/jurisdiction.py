@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Iterable
 
 from ..model import Jurisdiction
+from .places import province_code_of_city
 
 # Administrative division codes (GB/T 2260), first two digits → province-level unit. The unified
 # social credit code of a government body (and the 索引号 built from it) carries the division code
@@ -22,7 +24,7 @@ PROVINCES = {
 _PROVINCE_SHORT = {name[:2] if not name.startswith(("内蒙古", "黑龙江")) else name[:3]: name
                    for name in PROVINCES.values()}
 
-_REGION = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}?(?P<suffix>自治区|省|自治州|市|州|盟|自治县|县|区|旗))")
+_REGION = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}?(?P<suffix>自治区|省|自治州|市|州|盟|自治县|县|区|旗))(?![市州县区盟旗省])")
 _REGION_STOP = re.compile(r"^(全|本|各|我|该|市区|城区|县区|辖区|地区|社区|园区|景区|新区|开发区|片区|小区|街区|管区|学区|军区)")
 _NOT_A_PLACE = re.compile(r"[的各和与及或在对为关于印发通知办法规定报告年度是了等个]")
 
@@ -52,6 +54,9 @@ def jurisdiction_of(metadata: dict[str, str], issuer: str | None, title: str, op
                 jurisdiction.county = name
         if jurisdiction.county:
             break
+    if not jurisdiction.province and jurisdiction.city:
+        code = province_code_of_city(jurisdiction.city)
+        jurisdiction.province = PROVINCES.get(code or "")
     if not jurisdiction.province:
         mentions = Counter(m for m in re.findall(r"《?([\u4e00-\u9fff]{2,3}(?:省|自治区))", text[:50000])
                            if m[:2] in _PROVINCE_SHORT or m[:3] in _PROVINCE_SHORT)
@@ -59,3 +64,21 @@ def jurisdiction_of(metadata: dict[str, str], issuer: str | None, title: str, op
             name = mentions.most_common(1)[0][0]
             jurisdiction.province = _PROVINCE_SHORT.get(name[:2]) or _PROVINCE_SHORT.get(name[:3]) or name
     return jurisdiction
+
+
+_LOWER_LEVEL = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:自治州|自治县|市|州|盟|县|区|旗)$")
+
+
+def unknown_jurisdiction(name: str, known: "Iterable[str]" = ()) -> str | None:
+    """Why `name` (given by a user) names no jurisdiction, with the nearest valid name; None when
+    it is a province-level division (full or short name), a name with a jurisdiction file
+    (`known`), or has the form of a city or county name (which cannot all be listed here)."""
+    import difflib
+
+    name = name.strip()
+    choices = set(PROVINCES.values()) | set(_PROVINCE_SHORT) | set(known)
+    if name in choices or (_LOWER_LEVEL.match(name) and not name.endswith(("省", "自治区"))):
+        return None
+    close = difflib.get_close_matches(name, sorted(choices), n=1, cutoff=0.3)
+    hint = f"（是否为 {close[0]}？ did you mean {close[0]}?）" if close else ""
+    return f"未知的辖区 {name}：应为省级行政区、有辖区文件的地方或市、县名称{hint}"

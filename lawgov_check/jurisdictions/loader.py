@@ -7,14 +7,13 @@ Every problem is one line, `FILE: PATH: problem`, collected in a `RulesetError` 
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from ..resources import data_dir
-from ..rules.loader import RulesetError, UnsafeYaml, load_yaml_limited
+from ..rules.loader import RulesetError, UnsafeYaml, load_yaml_limited, nearest
 from ..rules.schema import jsonable
 from .model import LEVELS, JurisdictionFile, Setting, Source
 
@@ -30,15 +29,6 @@ def jurisdiction_schema() -> dict[str, Any]:
 def bundled_paths() -> list[Path]:
     directory = data_dir("rulesets") / "jurisdictions"
     return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yml", ".yaml")) if directory.is_dir() else []
-
-
-def nearest(name: str, choices: Iterable[str]) -> str:
-    """'（最接近的：X）' for the closest of `choices`, or the list of choices when none is close."""
-    choices = sorted(choices)
-    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
-    if close:
-        return f"（最接近的：{close[0]}）"
-    return f"（可选：{'、'.join(choices)}）" if len(choices) <= 20 else ""
 
 
 def _where(parts: Iterable[Any]) -> str:

@@ -21,7 +21,12 @@ class Jurisdictions:
         self.files: dict[str, JurisdictionFile] = dict(files or {})
 
     def __iter__(self):
-        return iter(sorted(self.files.values(), key=lambda f: (LEVELS.index(f.level), f.name)))
+        """Province-level divisions in the order of their division codes, then cities, counties."""
+        from ..identify.jurisdiction import PROVINCES
+
+        order = {name: i for i, name in enumerate(PROVINCES.values())}
+        return iter(sorted(self.files.values(),
+                           key=lambda f: (LEVELS.index(f.level), order.get(f.within or f.name, 99), f.name)))
 
     def __len__(self) -> int:
         return len(self.files)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Iterable
 
 from .model import JurisdictionFile, Parameter, Resolved
@@ -63,11 +64,18 @@ def parameter_lines(resolved: Resolved, names: Iterable[str], lang: str = "zh") 
             continue
         source = parameter.setting.source
         cite = "，".join(x for x in (source.cite(), source.date, source.url, word(source.certainty, lang)) if x)
-        lines.append(f"  - {name} = {parameter.value!r}（{parameter.set_by}: {parameter.path}；{cite}）")
+        file = Path(parameter.path or "").name if parameter.setting and _bundled(parameter.path) else parameter.path
+        lines.append(f"  - {name} = {parameter.value!r}（{parameter.set_by}: {file}；{cite}）")
         examples = [e["number"] for e in parameter.setting.examples]
         if examples:
             lines.append(f"      {word('examples', lang)}: {'、'.join(examples)}")
     return lines
+
+
+def _bundled(path: str | None) -> bool:
+    from ..resources import data_dir
+
+    return path is not None and Path(path).parent == data_dir("rulesets") / "jurisdictions"
 
 
 def markdown_table(jurisdictions: Jurisdictions) -> str:
@@ -84,14 +92,14 @@ def markdown_table(jurisdictions: Jurisdictions) -> str:
 def in_force(catalogue: Any, ruleset: Any, rule: Any, name: str, lang: str = "zh") -> list[str] | None:
     """`rules show CODE --jurisdiction NAME`: the parameters the rule reads (all the ruleset's
     when it names none) as in force in NAME; None when no file matches NAME."""
-    from ..rules.loader import _param_refs
+    from ..rules.loader import refs
 
     jurisdictions: Jurisdictions = catalogue.jurisdictions
     chain = jurisdictions.chain([name])
     if not chain:
         return None
     resolved = jurisdictions.resolve(ruleset.id, ruleset.parameters, [name])
-    names = list(dict.fromkeys(_param_refs(rule.check))) or list(ruleset.parameters)
+    names = list(dict.fromkeys(refs(rule.check, "param"))) or list(ruleset.parameters)
     title = "Parameters in force in" if lang == "en" else "施行参数"
     chain_text = " → ".join([word("national", lang), *resolved.chain])
     return [f"{title} {name}（{chain_text}）:", *parameter_lines(resolved, names, lang)]

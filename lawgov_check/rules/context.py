@@ -31,6 +31,13 @@ def compile_regex(pattern: str, ignore_case: bool = False) -> regex.Pattern:
     return regex.compile(pattern, flags)
 
 
+@lru_cache(maxsize=512)
+def _phrase_pattern(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> regex.Pattern:
+    folded = sorted({fold_keyword(p) for p in phrases if p}, key=len, reverse=True)
+    alternatives = [regex.escape(p) for p in folded if p] + [f"(?:{p})" for p in patterns]
+    return regex.compile("|".join(alternatives) or r"(?!)")
+
+
 def fold_keyword(text: str) -> str:
     """Fold a keyword the way the normalizer folds the document text (identity until it exists)."""
     try:
@@ -61,11 +68,9 @@ class DocumentView:
         # each time costs more than listing them once.
         return list(self.doc.root.walk())
 
-    @cached_property
+    @property
     def facts(self) -> Any:
-        from ..facts import extract_facts
-
-        return extract_facts(self.doc)
+        return self.doc.facts
 
 
 @dataclass
@@ -75,6 +80,7 @@ class CheckContext:
     params: dict[str, Any] = field(default_factory=dict)
     regex_timeout: float = DEFAULT_REGEX_TIMEOUT
     view: DocumentView | None = field(default=None, repr=False)
+    vocabularies: dict[str, Any] = field(default_factory=dict)  # name -> loader.Vocabulary
 
     def __post_init__(self) -> None:
         if self.view is None:
@@ -94,13 +100,26 @@ class CheckContext:
 
     # ---- parameters and references ----------------------------------------------------------
     def value(self, spec: Any) -> Any:
-        """A literal, or `{param: name}` looked up in the ruleset parameters."""
+        """A literal, `{param: name}` looked up in the ruleset parameters, or `{vocab: name}`, the
+        ruleset's vocabulary of that name."""
         if isinstance(spec, dict) and set(spec) == {"param"}:
             name = spec["param"]
             if name not in self.params:
                 raise KeyError(f"未定义的参数 {name}")
             return self.params[name]
+        if isinstance(spec, dict) and set(spec) == {"vocab"}:
+            name = spec["vocab"]
+            if name not in self.vocabularies:
+                raise KeyError(f"未定义的词表 {name}")
+            return self.vocabularies[name]
         return spec
+
+    def phrase_pattern(self, words: Any) -> regex.Pattern:
+        """One compiled pattern matching any word of a vocabulary (or a list of phrases), its
+        phrases folded like the document text, longest first, and its patterns as written."""
+        phrases = tuple(words.phrases) if hasattr(words, "phrases") else tuple(words)
+        patterns = tuple(getattr(words, "patterns", ()))
+        return _phrase_pattern(phrases, patterns)
 
     def resolve(self, ref: str) -> Any:
         """Resolve `document.date`, `document.year`, `metadata.KEY` or `manifest.a.b`."""
