@@ -201,3 +201,20 @@ def test_county_city_province_national_with_provenance(tmp_path):
     assert places.resolve("ND", defaults, ("火星",)).values() == defaults
     assert [p.name for p in resolved.from_files()] == ["a", "b", "c"]
     assert resolved.unverified(["b"]) and not resolved.unverified(["a", "d"])
+
+
+def test_readme_table_is_generated_from_the_files(catalogue):
+    """README.md's jurisdiction table is what scripts/jurisdiction_table.py makes of the files today
+    (regenerate it when this fails)."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "jurisdiction_table.py"
+    spec = importlib.util.spec_from_file_location("jurisdiction_table", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    readme = module.README.read_text(encoding="utf-8")
+    from lawgov_check.jurisdictions.views import markdown_table
+
+    expected = module.with_table(readme, markdown_table(load_catalogue(packages=False).jurisdictions))
+    assert readme == expected, "README.md's jurisdiction table is stale: run python scripts/jurisdiction_table.py"
+    assert "| 湖南省 | province | `ND.registration_required`" in readme
