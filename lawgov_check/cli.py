@@ -538,8 +538,8 @@ def _preflight(options: Any, config: Any) -> None:
     from .config import catalogue_problems
     from .manifest import load_manifest
     from .model import InputError
-    from .identify.jurisdiction import unknown_jurisdiction
-    from .rules.loader import RulesetError, nearest
+    from .rules.loader import RulesetError
+    from .rules.names import unknown_names
 
     try:
         catalogue = load_rules(options)
@@ -547,20 +547,11 @@ def _preflight(options: Any, config: Any) -> None:
         for problem in exc.problems:
             typer.echo(problem, err=True)
         raise typer.Exit(EXIT_ERROR) from None
-    unknown = [r for r in config.command_line.rulesets or () if catalogue.ruleset(r) is None]
-    if unknown:
-        known = "、".join(rs.id for rs in catalogue.rulesets)
-        raise _fail(f"--ruleset: 未知的规则集 {'、'.join(unknown)}{nearest(unknown[0], (rs.id for rs in catalogue.rulesets))}"
-                    f"（可选：{known}）")
-    codes = [rule.code for _, rule in catalogue.rules()]
-    for option, given in (("--select", config.command_line.select), ("--ignore", config.command_line.ignore)):
-        for code in given or ():
-            if not any(c.startswith(code) for c in codes):
-                raise _fail(f"{option}: 未知的规则代码或前缀 {code}{nearest(code, codes)}"
-                            "（rules list 列出全部规则 / `rules list` shows every rule）")
-    place = config.command_line.jurisdiction
-    if place and (problem := unknown_jurisdiction(place, catalogue.jurisdictions.names())):
-        raise _fail(f"--jurisdiction: {problem}")
+    given = config.command_line
+    for option, problem in unknown_names(catalogue, rulesets=given.rulesets or (), select=given.select or (),
+                                         ignore=given.ignore or (), jurisdiction=given.jurisdiction):
+        raise _fail(f"--{option}: {problem}（`lawgov-check rules list` 列出全部规则 / shows every rule）"
+                    if option in ("select", "ignore") else f"--{option}: {problem}")
     problems = catalogue_problems(config, catalogue)
     if problems:
         for problem in problems:
@@ -576,7 +567,7 @@ def _preflight(options: Any, config: Any) -> None:
 @app.command(cls=_Command)
 def parse(file: str = typer.Argument(..., help="要解析的文件（- 为标准输入）。"),
           fmt: str = typer.Option("tree", "--format", "-f", help="tree 或 json。"),
-          facts: bool = typer.Option(False, "--facts", help="同时列出规则读取的事实（日期、期限、文号、引用、合计、程序…）。")) -> None:
+          facts: bool = typer.Option(False, "--facts", help="同时列出规则读取的事实（日期、期限、文号、引用、合计、程序等）。")) -> None:
     """显示文件的解析结果（结构树或 JSON）；--facts 列出事实。"""
     import json
 

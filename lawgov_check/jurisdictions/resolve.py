@@ -47,10 +47,17 @@ class Jurisdictions:
         return out
 
     def split(self, name: str) -> tuple[str, ...]:
-        """A compound name (浙江省台州市) as the names of its parts; a plain name as itself."""
+        """A compound name (浙江省台州市) as the names of its parts; a city without a file of its
+        own with its province before it (长沙市 → 湖南省, 长沙市); any other name as itself."""
+        from ..identify.jurisdiction import PROVINCES
+        from ..identify.places import province_code_of_city
+
         for item in self.files.values():
             if item.level == "province" and name.startswith(item.name) and len(name) > len(item.name):
                 return (item.name, name[len(item.name):])
+        province = PROVINCES.get(province_code_of_city(name) or "")
+        if province and self.find(name) is None:
+            return (province, name)
         return (name,)
 
     def chain(self, names: Sequence[str]) -> list[JurisdictionFile]:

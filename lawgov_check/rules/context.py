@@ -32,10 +32,10 @@ def compile_regex(pattern: str, ignore_case: bool = False) -> regex.Pattern:
 
 
 @lru_cache(maxsize=512)
-def _phrase_pattern(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> regex.Pattern:
+def _phrase_pattern(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> str:
     folded = sorted({fold_keyword(p) for p in phrases if p}, key=len, reverse=True)
     alternatives = [regex.escape(p) for p in folded if p] + [f"(?:{p})" for p in patterns]
-    return regex.compile("|".join(alternatives) or r"(?!)")
+    return "|".join(alternatives) or r"(?!)"
 
 
 def fold_keyword(text: str) -> str:
@@ -45,6 +45,31 @@ def fold_keyword(text: str) -> str:
     except ImportError:
         return text
     return fold_for_matching(text)
+
+
+@dataclass(frozen=True)
+class BoundedPattern:
+    """A compiled pattern whose `search` and `finditer` give up after `timeout` seconds with a
+    RuleTimeout (the rule's error), never a hang."""
+
+    compiled: regex.Pattern
+    timeout: float
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        try:
+            return self.compiled.search(text, pos, endpos, timeout=self.timeout)
+        except TimeoutError:
+            raise RuleTimeout(f"正则表达式超过 {self.timeout:g} 秒未完成: {self.pattern}") from None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+        try:
+            return list(self.compiled.finditer(text, pos, endpos, timeout=self.timeout))
+        except TimeoutError:
+            raise RuleTimeout(f"正则表达式超过 {self.timeout:g} 秒未完成: {self.pattern}") from None
 
 
 @dataclass(frozen=True)
@@ -114,12 +139,13 @@ class CheckContext:
             return self.vocabularies[name]
         return spec
 
-    def phrase_pattern(self, words: Any) -> regex.Pattern:
-        """One compiled pattern matching any word of a vocabulary (or a list of phrases), its
-        phrases folded like the document text, longest first, and its patterns as written."""
+    def phrase_pattern(self, words: Any) -> "BoundedPattern":
+        """One pattern matching any word of a vocabulary (or a list of phrases), its phrases
+        folded like the document text, longest first, and its patterns as written; its searches
+        are bounded in time (a user's vocabulary may hold any regex)."""
         phrases = tuple(words.phrases) if hasattr(words, "phrases") else tuple(words)
         patterns = tuple(getattr(words, "patterns", ()))
-        return _phrase_pattern(phrases, patterns)
+        return BoundedPattern(compile_regex(_phrase_pattern(phrases, patterns)), self.regex_timeout)
 
     def resolve(self, ref: str) -> Any:
         """Resolve `document.date`, `document.year`, `metadata.KEY` or `manifest.a.b`."""

@@ -56,15 +56,18 @@ class Applicability:
             year_from=d.get("year_from"), year_to=d.get("year_to"),
             in_force_title=in_force.get("title"), in_force_date=as_date(in_force.get("effective")))
 
-    def describe(self) -> str:
-        parts = [f"文档类型 {'、'.join(self.doc_types)}", f"辖区 {'、'.join(self.jurisdictions)}"]
+    def describe(self, lang: str = "zh") -> str:
+        en = lang == "en"
+        join = ", ".join if en else "、".join
+        parts = [("document types " if en else "文档类型 ") + join(self.doc_types),
+                 ("jurisdictions " if en else "辖区 ") + join(self.jurisdictions)]
         if "*" not in self.subtypes:
-            parts.insert(1, f"子类型 {'、'.join(self.subtypes)}")
+            parts.insert(1, ("subtypes " if en else "子类型 ") + join(self.subtypes))
         if self.date_from or self.date_to:
-            parts.append(f"成文日期 {self.date_from or '…'} 至 {self.date_to or '…'}")
+            parts.append(f"{'dated' if en else '成文日期'} {self.date_from or '…'} {'to' if en else '至'} {self.date_to or '…'}")
         if self.year_from or self.year_to:
-            parts.append(f"报告年度 {self.year_from or '…'} 至 {self.year_to or '…'}")
-        return "；".join(parts)
+            parts.append(f"{'report years' if en else '报告年度'} {self.year_from or '…'} {'to' if en else '至'} {self.year_to or '…'}")
+        return ("; " if en else "；").join(parts)
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class Rule:
     has_own_applicability: bool = False
     fix: str | None = None  # the name of a fixer in rules/fixers.py
     messages: dict[str, dict[str, str]] = field(default_factory=dict)  # problem variant -> words
+    notes: dict[str, str] = field(default_factory=dict)  # what the rule accepts and why, {zh, en}
 
     def template(self, variant: str | None, lang: str) -> str:
         """The message words for a hit's variant (the default message when it has none)."""
@@ -133,12 +137,6 @@ class Ruleset:
     raw: dict[str, Any] = field(default_factory=dict, repr=False)  # the validated YAML, for `extends`
     origin: str = "bundled"  # bundled, file (--ruleset-file / config) or package
     package: str | None = None  # "name version" of the installed package it came from
-
-    def source(self) -> str:
-        """Where the ruleset came from, for `rules list`."""
-        if self.origin == "package":
-            return f"包 {self.package}"
-        return "内置" if self.origin == "bundled" else f"文件 {self.path}"
 
 
 def _no_jurisdictions() -> Any:
@@ -367,7 +365,7 @@ def _build(data: dict[str, Any], path: Path) -> Ruleset:
             applies_to=Applicability.from_dict(raw.get("applies_to")), check=raw["check"],
             examples=raw["examples"], ruleset_id=data["id"], ruleset_version=str(data["version"]),
             has_own_applicability="applies_to" in raw, fix=raw.get("fix"),
-            messages=dict(raw.get("messages") or {})))
+            messages=dict(raw.get("messages") or {}), notes=dict(raw.get("notes") or {})))
     return Ruleset(id=data["id"], name=data["name"], version=str(data["version"]),
                    description=data.get("description", ""),
                    applies_to=Applicability.from_dict(data.get("applies_to")),

@@ -88,6 +88,8 @@ def test_rules_show_with_a_jurisdiction(runner, tmp_path):
     assert "registration_label = '登记号'" in tail and "http://" in tail
     city = runner.invoke(app, ["rules", "show", "ND02", "--jurisdiction", "惠州市"]).output
     assert "全国默认 → 广东省 → 惠州市" in city and "HFGS" in city
+    changsha = runner.invoke(app, ["rules", "show", "ND02", "--jurisdiction", "长沙市"]).output
+    assert "全国默认 → 湖南省" in changsha  # a city without a file: its province's parameters
     unknown = runner.invoke(app, ["rules", "show", "ND02", "--jurisdiction", "湖男省"])
     assert unknown.exit_code == 2 and "湖南省" in unknown.output
     mine = tmp_path / "mine.yml"

@@ -33,8 +33,7 @@ RULE = """\
 
 
 def _flag_words(ctx, words=None, variant: str | None = None, limit: int = 3):
-    pattern = ctx.phrase_pattern(words or [])
-    for match in pattern.finditer(ctx.doc.text):
+    for match in ctx.phrase_pattern(words or []).finditer(ctx.doc.text):
         yield Hit(match.start(), match.end(), {"part_code": "plans", "limit": limit}, variant=variant)
 
 
@@ -137,3 +136,12 @@ def test_extends_replaces_a_rule_by_code_and_merges_vocabularies(write_ruleset):
     assert ruleset.vocabularies["shortfalls"].phrases == ("差距",) and ruleset.labels["plans"]["en"]
     with pytest.raises(RulesetError, match="没有可扩展的规则集 YY"):
         load_ruleset(write_ruleset("id: YY\nextends: YY\n", "YY.yml"), bases=bases)
+
+
+def test_a_runaway_vocabulary_pattern_is_a_rule_timeout_not_a_hang(write_ruleset):
+    extra = "vocabularies:\n  shortfalls: {regex: ['(a|aa)+$']}\n"
+    path = _ruleset(write_ruleset, "{kind: predicate, name: test.words-in-yaml, args: {words: {vocab: shortfalls}}}", extra)
+    catalogue = load_catalogue([str(path)], bundled=False)
+    result = evaluate(document_from_text("a" * 5000 + "b"), catalogue, Subject(doc_type="notice"), Selection(),
+                      regex_timeout=0.05)
+    assert not result.findings and "超过" in result.errors[0]
