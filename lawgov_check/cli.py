@@ -604,7 +604,8 @@ def _catalogue(jurisdiction_files: list[str] | None = None) -> Any:
 
 @rules_app.command("list", cls=_Command)
 def rules_list(fmt: str = typer.Option("table", "--format", "-f", help="table（按终端宽度换行）或 json。"),
-               lang: str = typer.Option("zh", "--lang", help="zh 或 en。")) -> None:
+               lang: str = typer.Option("zh", "--lang", help="zh 或 en。"),
+               jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help="与 --format json 同用：每条规则另列该辖区施行的参数及其来源。")) -> None:
     """列出全部规则：按规则集分组，含来源、版本、依据和适用范围。"""
     import json
 
@@ -612,8 +613,16 @@ def rules_list(fmt: str = typer.Option("table", "--format", "-f", help="table（
     from .rules.cli_tables import listing, rule_rows
 
     catalogue = _catalogue()
+    if jurisdiction is not None and not catalogue.jurisdictions.chain([jurisdiction]):
+        raise _fail(_unknown_jurisdiction(catalogue, jurisdiction))
     if fmt == "json":
-        typer.echo(json.dumps(rule_rows(catalogue, lang), ensure_ascii=False, indent=2))
+        rows = rule_rows(catalogue, lang)
+        if jurisdiction is not None:
+            from .jurisdictions.views import rule_parameters
+
+            for row, (ruleset, rule) in zip(rows, catalogue.rules()):
+                row["parameters"] = rule_parameters(catalogue, ruleset, rule, jurisdiction)
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "table":
         typer.echo(listing(catalogue, width(), lang))
     else:

@@ -83,8 +83,15 @@ def _pattern_problems(value: str, examples: list[dict[str, Any]], where: list[An
         compiled = regex.compile(value)
     except (regex.error, OverflowError, RecursionError) as exc:
         return [(_where(where + ["value"]), f"不是有效的正则表达式: {exc}")]
-    return [(_where(where + ["examples", i, "number"]), f"示例编号“{example['number']}”与 value 的格式不符")
-            for i, example in enumerate(examples) if not compiled.search(example["number"], timeout=1.0)]
+    problems = []
+    for i, example in enumerate(examples):
+        try:
+            if not compiled.search(example["number"], timeout=1.0):
+                problems.append((_where(where + ["examples", i, "number"]),
+                                 f"示例编号“{example['number']}”与 value 的格式不符"))
+        except TimeoutError:
+            return [(_where(where + ["value"]), "正则表达式匹配示例编号超过 1 秒，拒绝使用 (pattern too slow)")]
+    return problems
 
 
 def _semantic_problems(data: dict[str, Any], rulesets: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, str]]:

@@ -89,17 +89,27 @@ def markdown_table(jurisdictions: Jurisdictions) -> str:
     return "\n".join(lines)
 
 
-def in_force(catalogue: Any, ruleset: Any, rule: Any, name: str, lang: str = "zh") -> list[str] | None:
-    """`rules show CODE --jurisdiction NAME`: the parameters the rule reads (all the ruleset's
-    when it names none) as in force in NAME; None when no file matches NAME."""
+def _read_by(ruleset: Any, rule: Any) -> list[str]:
+    """The parameters a rule reads (`{param: NAME}`), or all its ruleset's when it names none."""
     from ..rules.loader import refs
 
+    return list(dict.fromkeys(refs(rule.check, "param"))) or list(ruleset.parameters)
+
+
+def rule_parameters(catalogue: Any, ruleset: Any, rule: Any, name: str) -> list[dict[str, Any]]:
+    """`rules list --format json --jurisdiction NAME`: the parameters the rule reads as in force
+    in NAME, each with the file that set it (or `national`) and its source."""
+    resolved = catalogue.jurisdictions.resolve(ruleset.id, ruleset.parameters, [name])
+    return [resolved.parameters[n].to_dict() for n in _read_by(ruleset, rule) if n in resolved.parameters]
+
+
+def in_force(catalogue: Any, ruleset: Any, rule: Any, name: str, lang: str = "zh") -> list[str] | None:
+    """`rules show CODE --jurisdiction NAME`: the parameters the rule reads as in force in NAME;
+    None when no file matches NAME."""
     jurisdictions: Jurisdictions = catalogue.jurisdictions
-    chain = jurisdictions.chain([name])
-    if not chain:
+    if not jurisdictions.chain([name]):
         return None
     resolved = jurisdictions.resolve(ruleset.id, ruleset.parameters, [name])
-    names = list(dict.fromkeys(refs(rule.check, "param"))) or list(ruleset.parameters)
     title = "Parameters in force in" if lang == "en" else "施行参数"
     chain_text = " → ".join([word("national", lang), *resolved.chain])
-    return [f"{title} {name}（{chain_text}）:", *parameter_lines(resolved, names, lang)]
+    return [f"{title} {name}（{chain_text}）:", *parameter_lines(resolved, _read_by(ruleset, rule), lang)]

@@ -218,3 +218,16 @@ def test_readme_table_is_generated_from_the_files(catalogue):
     expected = module.with_table(readme, markdown_table(load_catalogue(packages=False).jurisdictions))
     assert readme == expected, "README.md's jurisdiction table is stale: run python scripts/jurisdiction_table.py"
     assert "| 湖南省 | province | `ND.registration_required`" in readme
+
+
+def test_a_pattern_too_slow_for_its_examples_is_refused(tmp_path, monkeypatch):
+    class Slow:
+        def search(self, text, timeout=None):
+            raise TimeoutError
+
+    monkeypatch.setattr(regex, "compile", lambda pattern: Slow())
+    text = GOOD.replace("filing_days: {value: 15, source: rule}",
+                        "registration_pattern: {value: 'A+', source: rule, "
+                        "examples: [{number: AAA, url: 'https://example.org/1', date: 2021-01-02}]}")
+    assert _problems(_write(tmp_path, text)) == [
+        f"{tmp_path / 'j.yml'}: parameters.ND.registration_pattern.value: 正则表达式匹配示例编号超过 1 秒，拒绝使用 (pattern too slow)"]

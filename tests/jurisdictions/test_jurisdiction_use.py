@@ -80,6 +80,15 @@ def test_jurisdictions_table_and_json(runner):
     assert runner.invoke(app, ["jurisdictions", "--format", "xml"]).exit_code == 2
 
 
+def test_the_json_catalogue_with_a_jurisdiction(runner):
+    rows = json.loads(runner.invoke(app, ["rules", "list", "--format", "json", "--jurisdiction", "惠州市"]).output)
+    nd02 = {p["name"]: p for p in next(r for r in rows if r["code"] == "ND02")["parameters"]}
+    assert nd02["registration_pattern"]["set_by"] == "惠州市" and nd02["registration_label"]["set_by"] == "national"
+    assert nd02["registration_example"]["source"]["url"].startswith("http")
+    assert "parameters" not in json.loads(runner.invoke(app, ["rules", "list", "--format", "json"]).output)[0]
+    assert runner.invoke(app, ["rules", "list", "--format", "json", "--jurisdiction", "火星省"]).exit_code == 2
+
+
 def test_rules_show_with_a_jurisdiction(runner, tmp_path):
     result = runner.invoke(app, ["rules", "show", "ND02", "--jurisdiction", "湖南省"])
     assert result.exit_code == 0
