@@ -678,13 +678,17 @@ def jurisdictions(fmt: str = typer.Option("table", "--format", "-f", help="table
 
 
 @app.command(cls=_Command)
-def validate(files: list[str] = typer.Argument(..., help="要校验的规则集文件。")) -> None:
-    """校验规则集文件：有效时退出码 0，否则每个问题输出一行并以 2 退出。"""
+def validate(files: list[str] = typer.Argument(..., help="要校验的规则集文件或辖区参数文件。")) -> None:
+    """校验规则集文件或辖区参数文件：有效时退出码 0，否则每个问题输出一行并以 2 退出。"""
+    from .jurisdictions.loader import is_jurisdiction_file
     from .rules.loader import RulesetError, load_ruleset
 
     failed = False
     for file in files:
         try:
+            if is_jurisdiction_file(file):
+                typer.echo(_validate_jurisdiction_file(file))
+                continue
             ruleset = load_ruleset(file)
         except RulesetError as exc:
             failed = True
@@ -693,6 +697,17 @@ def validate(files: list[str] = typer.Argument(..., help="要校验的规则集�
             continue
         typer.echo(f"{file}: 有效（规则集 {ruleset.id} {ruleset.version}，{len(ruleset.rules)} 条规则）")
     raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+def _validate_jurisdiction_file(file: str) -> str:
+    """The line saying a jurisdiction file is valid (against the bundled rulesets and files);
+    RulesetError otherwise."""
+    from .jurisdictions import load_jurisdiction_files
+
+    catalogue = _catalogue()
+    found = load_jurisdiction_files({rs.id: rs.parameters for rs in catalogue.rulesets}, [file])
+    item = next(f for f in found.values() if f.path == file)
+    return f"{file}: 有效（辖区 {item.name}，{item.level}，{len(item.all_settings())} 个参数）"
 
 
 @app.command(cls=_Command)

@@ -8,6 +8,7 @@ Every problem is one line, `FILE: PATH: problem`, collected in a `RulesetError` 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -29,6 +30,17 @@ def jurisdiction_schema() -> dict[str, Any]:
 def bundled_paths() -> list[Path]:
     directory = data_dir("rulesets") / "jurisdictions"
     return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yml", ".yaml")) if directory.is_dir() else []
+
+
+def is_jurisdiction_file(path: str | Path) -> bool:
+    """Whether a YAML file is a jurisdiction file (a top-level `jurisdiction:` key) rather than a
+    ruleset; an unreadable file is not (the ruleset loader then says why)."""
+    from ..auxfiles import AuxFileError, read_text
+
+    try:
+        return re.search(r"^jurisdiction\s*:", read_text(path), re.MULTILINE) is not None
+    except AuxFileError:
+        return False
 
 
 def _where(parts: Iterable[Any]) -> str:

@@ -139,6 +139,17 @@ def test_a_jurisdiction_file_from_the_command_line_and_the_config(runner, tmp_pa
     assert [f["message"] for f in findings if f["code"] == "ND02"] == ["规范性文件未载明统一编号（本辖区格式如“XN202301”）"]
 
 
+def test_validate_takes_jurisdiction_files(runner, tmp_path):
+    good = tmp_path / "good.yml"
+    good.write_text(MY_HUNAN, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(good)])
+    assert result.exit_code == 0 and "辖区 湖南省" in result.output and "3 个参数" in result.output
+    bad = tmp_path / "bad.yml"
+    bad.write_text(MY_HUNAN.replace("source: mine}", "source: mein}", 1), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 2 and "未定义的来源 mein（是否为 mine？" in result.output
+
+
 def test_a_bad_jurisdiction_file_is_a_usage_error(runner, tmp_path):
     bad = tmp_path / "bad.yml"
     bad.write_text(MY_HUNAN.replace("registration_example", "registration_exampel"), encoding="utf-8")
