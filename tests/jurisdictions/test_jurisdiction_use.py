@@ -139,6 +139,17 @@ def test_a_jurisdiction_file_from_the_command_line_and_the_config(runner, tmp_pa
     assert [f["message"] for f in findings if f["code"] == "ND02"] == ["规范性文件未载明统一编号（本辖区格式如“XN202301”）"]
 
 
+def test_messages_without_an_example_of_the_form(tmp_path):
+    mine = tmp_path / "mine.yml"
+    mine.write_text(MY_HUNAN.replace("    registration_example: {value: XN202301, source: mine}\n", ""), encoding="utf-8")
+    options = CheckOptions(jurisdiction_files=[str(mine)], lang="en")
+    [missing] = [f for f in check_path(_doc(tmp_path, ""), options=options).findings if f.code == "ND02"]
+    assert missing.message == "The normative document gives no registration number (统一编号)"
+    [bad] = [f for f in check_path(_doc(tmp_path, "统一编号：XN-1"), options=options).findings if f.code == "ND02"]
+    assert bad.message == "Registration number (统一编号) “XN-1” is not in this jurisdiction's form"
+    assert bad.evidence == "XN-1" and bad.location.line == 2
+
+
 def test_validate_takes_jurisdiction_files(runner, tmp_path):
     good = tmp_path / "good.yml"
     good.write_text(MY_HUNAN, encoding="utf-8")

@@ -48,14 +48,16 @@ def registration_number(ctx: CheckContext, required: bool = False, pattern: str 
     """The registration number where the jurisdiction's form is known or a number is required:
     recognised by its form, or by a label (the jurisdiction's `label` or one of `labels`) in the
     page's metadata, the header above the title or the 版记 at the end. Variants: `bad-form` (a
-    labelled number not in the form), `missing` (none where one is required)."""
+    labelled number not in the form), `missing` (none where one is required); with `-unshown`
+    when the jurisdiction gives no example of its form."""
     if not (required or pattern):
         return
-    values = {"label": label, "example": example or "-"}
+    values = {"label": label, "example": example}
+    suffix = "" if example else "-unshown"
     declared = str((ctx.manifest or {}).get("registration_number") or "").strip()
     if declared:
         if pattern and not ctx.search(pattern, declared):
-            yield Hit(*_title_span(ctx.doc), {**values, "number": declared}, variant="bad-form")
+            yield Hit(*_title_span(ctx.doc), {**values, "number": declared}, variant="bad-form" + suffix)
         return
     zones = _registration_zones(ctx)
     if pattern and any(next(ctx.finditer(pattern, zone), None) for zone in zones):
@@ -64,9 +66,10 @@ def registration_number(ctx: CheckContext, required: bool = False, pattern: str 
     labelled = rf"(?:{words})\s*[:：]?\s*(?P<hit>[^\s，。；：:]{{3,40}})" if words else None
     found = next((m for zone in zones for m in ctx.finditer(labelled, zone)), None) if labelled else None
     if found and pattern:
-        yield Hit(found[0], found[1], {**values, "number": ctx.doc.text[found[0]:found[1]]}, variant="bad-form")
+        yield Hit(found[0], found[1], {**values, "number": ctx.doc.text[found[0]:found[1]]},
+                  variant="bad-form" + suffix)
     elif not found and required:
-        yield Hit(*_title_span(ctx.doc), values, variant="missing")
+        yield Hit(*_title_span(ctx.doc), values, variant="missing" + suffix)
 
 
 def _registration_zones(ctx: CheckContext) -> list[Segment]:
