@@ -124,6 +124,13 @@ def test_json_output_says_which_file_set_each_parameter(runner, tmp_path):
     assert "ND02" not in [f["code"] for f in out["documents"][0]["findings"]]
 
 
+def test_the_text_report_names_the_files_that_set_parameters(runner, tmp_path):
+    output = runner.invoke(app, ["check", "--no-config", str(_doc(tmp_path, "HNPR—2023—01007"))]).output
+    assert "ND 1.0.0（" in output and "参数取自 湖南省 的辖区文件" in output
+    english = runner.invoke(app, ["check", "--no-config", "--lang", "en", str(_doc(tmp_path, "HNPR—2023—01007"))]).output
+    assert "parameters from the files of 湖南省" in english
+
+
 def test_a_jurisdiction_file_from_the_command_line_and_the_config(runner, tmp_path):
     mine = tmp_path / "mine.yml"
     mine.write_text(MY_HUNAN, encoding="utf-8")
