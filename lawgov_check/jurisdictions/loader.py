@@ -152,12 +152,19 @@ def load_jurisdiction_file(path: str | Path, rulesets: Mapping[str, Mapping[str,
     and built. Raises RulesetError with one line per problem."""
     from ..auxfiles import AuxFileError, read_text
 
+    from ..rules.loader import _remembered_schema_problems, _validation_marker
+
     path = Path(path)
     try:
-        data = jsonable(load_yaml_limited(read_text(path)))
+        text = read_text(path)
+        # a text that passed the schema before skips it (and jsonschema's import): see _validation_marker
+        marker = _validation_marker(text, "jurisdiction.schema.json")
+        known_good = marker is not None and marker.exists()
+        data = jsonable(load_yaml_limited(text, known_good=known_good))
     except (AuxFileError, UnsafeYaml) as exc:
         raise RulesetError([f"{path}: {exc}"]) from None
-    problems = _schema_problems(data) or _semantic_problems(data, rulesets)
+    problems = [] if known_good else _remembered_schema_problems(data, marker, _schema_problems)
+    problems = problems or _semantic_problems(data, rulesets)
     if problems:
         raise RulesetError([f"{path}: {where}: {problem}" for where, problem in problems])
     return _build(data, path, origin)

@@ -418,7 +418,7 @@ def load_ruleset(path: str | Path, *, thorough: bool = True, bases: dict[str, Ru
     return _build(data, path)
 
 
-def _validation_marker(text: str) -> Path | None:
+def _validation_marker(text: str, schema_name: str = "ruleset.schema.json") -> Path | None:
     """The user-cache file whose existence says this exact ruleset text passed validation.
 
     Validation needs jsonschema, which takes ~70 ms to import and run in a cold process; the
@@ -429,14 +429,14 @@ def _validation_marker(text: str) -> Path | None:
     directory = user_cache_dir()
     if directory is None:
         return None
-    schema = (data_dir("rulesets") / "ruleset.schema.json").read_bytes()
+    schema = (data_dir("rulesets") / schema_name).read_bytes()
     key = hashlib.sha256(b"\0".join((__version__.encode(), schema, text.encode("utf-8"))))
     return directory / "valid-rulesets" / key.hexdigest()
 
 
-def _remembered_schema_problems(data: Any, marker: Path | None) -> list[tuple[str, str, str]]:
-    """`schema_problems`, touching `marker` when there are none."""
-    problems = schema_problems(data)
+def _remembered_schema_problems(data: Any, marker: Path | None, check: Any = None) -> list[Any]:
+    """`schema_problems` (or `check`), touching `marker` when there are none."""
+    problems = (check or schema_problems)(data)
     if not problems and marker is not None:
         try:
             marker.parent.mkdir(mode=0o700, exist_ok=True)
