@@ -64,7 +64,8 @@ def registration_number(ctx: CheckContext, required: bool = False, pattern: str 
         return
     words = "|".join(regex.escape(w) for w in dict.fromkeys([label, *(labels or ())]) if w)
     labelled = rf"(?:{words})\s*[:：]?\s*(?P<hit>[^\s，。；：:]{{3,40}})" if words else None
-    found = next((m for zone in zones for m in ctx.finditer(labelled, zone)), None) if labelled else None
+    found = next((m for zone in zones for m in ctx.finditer(labelled, zone)  # a number has a digit
+                  if any(c.isdigit() for c in ctx.doc.text[m[0]:m[1]])), None) if labelled else None
     if found and pattern:
         yield Hit(found[0], found[1], {**values, "number": ctx.doc.text[found[0]:found[1]]},
                   variant="bad-form" + suffix)
