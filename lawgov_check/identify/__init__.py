@@ -15,7 +15,7 @@ from ..model import Heading, Jurisdiction, Node, NormalizedText
 from .doc_type import UNSURE, TypeInputs, decide_type
 from .evidence import Decision, Evidence
 from .fields import (decide_body_year, decide_date, decide_doc_number, decide_issuer, decide_report_year,
-                     decide_truncation)
+                     decide_truncation, note_date, note_number, number_after_title, publication_note)
 from .header import HeaderPlan, scan_header
 from .jurisdiction import jurisdiction_of
 from .title import decide_title
@@ -101,10 +101,13 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
     lead = next(((n.text, locate(n.start).line) for n in root.children if n.kind == "title" and n.attrs.get("lead")), None)
     embedded = next(((n.text, locate(n.start).line) for n in root.children
                      if n.kind == "title" and n.attrs.get("embedded")), None)
-    title = decide_title(plan, line_numbers, lead or embedded)
+    first_line = next(((t.strip(), line_numbers[i]) for i, t in enumerate(header_texts) if t.strip()), None)
+    title = decide_title(plan, line_numbers, lead or embedded, first_line)
     number_node = next((n for n in root.walk() if n.kind == "doc_number" and n.attrs.get("form") != "registration"), None)
     doc_number = decide_doc_number(plan, header_texts, line_numbers, number_node,
                                    locate(number_node.start).line if number_node else None)
+    if doc_number.value is None and title.decision.value and first_line and first_line[0].startswith(title.decision.value):
+        doc_number = number_after_title(first_line, len(title.decision.value))
     signature = next((n for n in root.walk() if n.kind == "signature_date"), None)
     closing = [(n.text, locate(n.start).line) for n in root.children if n.kind == "paragraph"][-8:][::-1]
     date = decide_date((signature.text, locate(signature.start).line) if signature else None,
@@ -113,6 +116,11 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
     issuer = decide_issuer(organs, plan, header_texts, title.decision.value, line_numbers)
     opening = _opening(root)
     notes_text = [header_texts[i] for i, role in plan.roles.items() if role == "note"]
+    order_note = None if notes_text else publication_note(header_texts, line_numbers)
+    if order_note is not None:  # a page whose header ended before the note (a wiki's summary first)
+        notes_text = [order_note[0]]
+        doc_number = doc_number if doc_number.value else note_number(order_note)
+        date = date if date.value else note_date(order_note)
     doc_type, subtype = decide_type(TypeInputs(
         title=title.decision.value, metadata=metadata, headings=headings, opening=opening, text=norm.text,
         doc_number=doc_number.value, has_addressee=any(n.kind == "addressee" for n in root.children),
