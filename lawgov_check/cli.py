@@ -641,10 +641,10 @@ def rules_show(code: str = typer.Argument(..., help="规则代码，如 GF01。"
     found = catalogue.rule(code)
     if found is None:
         raise _fail(f"{code}: 未知的规则代码")
-    lines: list[str] = []
-    if jurisdiction is not None:
-        from .jurisdictions.views import in_force
+    from .jurisdictions.views import in_force, setters
 
+    lines = setters(catalogue, *found, lang)
+    if jurisdiction is not None:
         lines = in_force(catalogue, *found, jurisdiction, lang) or []
         if not lines:
             raise _fail(_unknown_jurisdiction(catalogue, jurisdiction))

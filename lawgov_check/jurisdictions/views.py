@@ -96,6 +96,17 @@ def _read_by(ruleset: Any, rule: Any) -> list[str]:
     return list(dict.fromkeys(refs(rule.check, "param"))) or list(ruleset.parameters)
 
 
+def setters(catalogue: Any, ruleset: Any, rule: Any, lang: str = "zh") -> list[str]:
+    """`rules show CODE`: the jurisdictions whose files set a parameter the rule reads."""
+    read = set(_read_by(ruleset, rule))
+    places = [f"{f.name}（{'、'.join(s.name for s in f.settings.get(ruleset.id, {}).values() if s.name in read)}）"
+              for f in catalogue.jurisdictions if read & set(f.settings.get(ruleset.id, {}))]
+    if not places:
+        return []
+    title = "Jurisdiction files that set its parameters" if lang == "en" else "设定其参数的辖区文件"
+    return [f"{title}: {'、'.join(places)}", f"  lawgov-check rules show {rule.code} --jurisdiction NAME"]
+
+
 def rule_parameters(catalogue: Any, ruleset: Any, rule: Any, name: str) -> list[dict[str, Any]]:
     """`rules list --format json --jurisdiction NAME`: the parameters the rule reads as in force
     in NAME, each with the file that set it (or `national`) and its source."""

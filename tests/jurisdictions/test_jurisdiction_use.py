@@ -90,6 +90,9 @@ def test_the_json_catalogue_with_a_jurisdiction(runner):
 
 
 def test_rules_show_with_a_jurisdiction(runner, tmp_path):
+    plain = runner.invoke(app, ["rules", "show", "ND02"]).output
+    assert "设定其参数的辖区文件: " in plain and "湖南省（registration_required" in plain
+    assert "设定其参数的辖区文件" not in runner.invoke(app, ["rules", "show", "GF01"]).output
     result = runner.invoke(app, ["rules", "show", "ND02", "--jurisdiction", "湖南省"])
     assert result.exit_code == 0
     tail = result.output.split("施行参数 湖南省")[1]
