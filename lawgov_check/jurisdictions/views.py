@@ -80,12 +80,13 @@ def _bundled(path: str | None) -> bool:
 
 def markdown_table(jurisdictions: Jurisdictions) -> str:
     """The README's table: province-level divisions first, then cities and counties."""
-    lines = ["| 辖区 Jurisdiction | 级别 Level | 所设参数 Parameters set | 确定程度 Certainty |",
-             "|---|---|---|---|"]
+    lines = ["| 辖区 Jurisdiction | 级别 Level | 所设参数 Parameters set | 确定程度 Certainty | 来源 Sources |",
+             "|---|---|---|---|---|"]
     for f in jurisdictions:
         name = f.name if not f.within else f"{f.name}（{f.within}）"
         params = ", ".join(f"`{n}`" for n in _parameter_names(f)) or "—"
-        lines.append(f"| {name} | {f.level} | {params} | {f.certainty() or '—'} |")
+        sources = "；".join(s.cite() for s in list(f.sources.values())[:2]) + ("…" if len(f.sources) > 2 else "")
+        lines.append(f"| {name} | {f.level} | {params} | {f.certainty() or '—'} | {sources or '—'} |")
     return "\n".join(lines)
 
 

@@ -217,7 +217,7 @@ def test_readme_table_is_generated_from_the_files(catalogue):
 
     expected = module.with_table(readme, markdown_table(load_catalogue(packages=False).jurisdictions))
     assert readme == expected, "README.md's jurisdiction table is stale: run python scripts/jurisdiction_table.py"
-    assert "| 湖南省 | province | `ND.registration_required`" in readme
+    assert "| 湖南省 | province | `ND.registration_required`" in readme and "《辽宁省规章规范性文件备案办法》" in readme
 
 
 def test_a_pattern_too_slow_for_its_examples_is_refused(tmp_path, monkeypatch):
