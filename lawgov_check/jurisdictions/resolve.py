@@ -32,11 +32,12 @@ class Jurisdictions:
         return len(self.files)
 
     def find(self, name: str) -> JurisdictionFile | None:
-        """The file of `name`: exact, else by the bare name (a province before a city of that name)."""
+        """The file of `name`: exact, or for a name without its suffix (湖南, 惠州) the file of that
+        bare name (a province before a city). 海南州 is not 海南省."""
         name = name.strip()
-        if name in self.files:
-            return self.files[name]
-        same = [f for f in self.files.values() if bare(f.name) == bare(name)]
+        if name in self.files or bare(name) != name:
+            return self.files.get(name)
+        same = [f for f in self.files.values() if bare(f.name) == name]
         return min(same, key=lambda f: LEVELS.index(f.level)) if same else None
 
     def lineage(self, item: JurisdictionFile) -> list[JurisdictionFile]:

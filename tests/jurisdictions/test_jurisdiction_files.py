@@ -199,6 +199,7 @@ def test_county_city_province_national_with_provenance(tmp_path):
     # a city that is not in the identified province is not taken
     assert places.resolve("ND", defaults, ("丁地省", "乙地市")).values() == {"a": 9, "b": 1, "c": 1, "d": 1}
     assert places.resolve("ND", defaults, ("火星",)).values() == defaults
+    assert places.resolve("ND", defaults, ("甲地州",)).chain == ()  # another place of the same bare name
     assert [p.name for p in resolved.from_files()] == ["a", "b", "c"]
     assert resolved.unverified(["b"]) and not resolved.unverified(["a", "d"])
 
