@@ -8,7 +8,7 @@ overlaid by the province's file, the city's, the county's, each parameter rememb
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from ..rules.selection import _bare as bare
 from .model import LEVELS, JurisdictionFile, Parameter, Resolved
@@ -20,7 +20,7 @@ class Jurisdictions:
     def __init__(self, files: Mapping[str, JurisdictionFile] | None = None) -> None:
         self.files: dict[str, JurisdictionFile] = dict(files or {})
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[JurisdictionFile]:
         """Province-level divisions in the order of their division codes, then cities, counties."""
         from ..identify.jurisdiction import PROVINCES
 
