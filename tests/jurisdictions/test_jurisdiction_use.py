@@ -249,3 +249,16 @@ def test_real_normative_documents_are_judged_by_their_province(corpus_dir):
             assert "ND02" not in _codes(result), label["file"]
         checked += 1
     assert checked >= 1
+
+
+@pytest.mark.parametrize("place, filed, expected", [("辽宁省", "2021-04-28", "warning"), ("辽宁省", "2021-04-24", None),
+                                                    ("浙江省", "2021-04-28", None), ("江西省", "2021-04-28", "warning")])
+def test_a_provincial_filing_deadline_replaces_the_national_one(tmp_path, place, filed, expected):
+    """辽宁省 (verified) and 江西省 (observed) file within 15 days, not the national 30: ND16 follows,
+    and the finding carries no more than the rule's severity."""
+    doc = tmp_path / "doc.txt"
+    doc.write_text("某市城市道路管理办法\n第一条 根据《城市道路管理条例》，制定本办法。\n", encoding="utf-8")
+    meta = tmp_path / "meta.json"
+    meta.write_text(json.dumps({"publication_date": "2021-04-10", "filing": {"date": filed}}), encoding="utf-8")
+    result = check_path(doc, options=CheckOptions(doc_type="normative_document", jurisdiction=place, meta=str(meta)))
+    assert [f.severity for f in result.findings if f.code == "ND16"] == ([expected] if expected else [])
