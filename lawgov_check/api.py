@@ -42,6 +42,7 @@ class CheckOptions:
     lang: str = "zh"
     fail_on: str = "error"
     ruleset_files: Sequence[str] = ()    # extra ruleset files (same id replaces a bundled one)
+    jurisdiction_files: Sequence[str] = ()  # extra jurisdiction files (same name replaces a bundled one)
     regex_timeout: float = 2.0           # seconds per regular-expression search
     keep_text: bool = False              # keep the original text in the result (text, html reports)
     severity: Mapping[str, str] = field(default_factory=dict)  # rule code → severity to report
@@ -55,11 +56,13 @@ _catalogue_cache: dict[tuple, Catalogue] = {}
 
 
 def load_rules(options: CheckOptions | None = None) -> Catalogue:
-    """The rule catalogue: bundled rulesets plus `options.ruleset_files`. Raises RulesetError."""
+    """The rule catalogue: bundled rulesets plus `options.ruleset_files`, bundled jurisdiction
+    files plus `options.jurisdiction_files`. Raises RulesetError."""
     files = tuple(str(p) for p in (options.ruleset_files if options else ()))
-    key = tuple((f, Path(f).stat().st_mtime if Path(f).exists() else 0) for f in files)
+    places = tuple(str(p) for p in (options.jurisdiction_files if options else ()))
+    key = tuple((f, Path(f).stat().st_mtime if Path(f).exists() else 0) for f in files + ("",) + places)
     if key not in _catalogue_cache:
-        _catalogue_cache[key] = load_catalogue(files)
+        _catalogue_cache[key] = load_catalogue(files, jurisdiction_files=places)
     return _catalogue_cache[key]
 
 

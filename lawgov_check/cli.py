@@ -175,6 +175,7 @@ def check(
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="不检查这些规则代码或前缀（可重复，与配置文件中的合并）。"),
     meta: Optional[str] = typer.Option(None, "--meta", help="工作流程元数据清单（YAML 或 JSON）。"),
     ruleset_file: Optional[list[str]] = typer.Option(None, "--ruleset-file", help="额外的规则集文件（可重复）。"),
+    jurisdiction_file: Optional[list[str]] = typer.Option(None, "--jurisdiction-file", help="额外的辖区参数文件（可重复；与内置文件同名的辖区以此为准）。"),
     config_file: Optional[str] = typer.Option(None, "--config", help="配置文件（默认从被检查的路径向上查找 lawgov-check.toml 或 pyproject.toml）。"),
     no_config: bool = typer.Option(False, "--no-config", help="不读取任何配置文件。"),
     exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="跳过匹配的文件或目录（通配符，可重复）。"),
@@ -224,6 +225,7 @@ def check(
     lang = lang or config.lang or "zh"
     options = CheckOptions(meta=meta, lang=lang, keep_text=fmt in TEXT_FORMATS,
                            ruleset_files=[*_split(ruleset_file), *config.ruleset_files],
+                           jurisdiction_files=[*config.jurisdiction_files, *_split(jurisdiction_file)],
                            max_bytes=_size("--max-bytes", max_bytes), max_pages=max_pages,
                            max_inflated=_size("--max-inflated", max_inflated))
     _preflight(options, config)
@@ -588,12 +590,12 @@ def parse(file: str = typer.Argument(..., help="要解析的文件（- 为标准
         typer.echo(json.dumps(render_json(doc, with_facts=facts), ensure_ascii=False, indent=2, default=str))
 
 
-def _catalogue() -> Any:
-    from .api import load_rules
+def _catalogue(jurisdiction_files: list[str] | None = None) -> Any:
+    from .api import CheckOptions, load_rules
     from .rules.loader import RulesetError
 
     try:
-        return load_rules()
+        return load_rules(CheckOptions(jurisdiction_files=jurisdiction_files or ()))
     except RulesetError as exc:
         for problem in exc.problems:
             typer.echo(problem, err=True)
@@ -602,7 +604,8 @@ def _catalogue() -> Any:
 
 @rules_app.command("list", cls=_Command)
 def rules_list(fmt: str = typer.Option("table", "--format", "-f", help="table（按终端宽度换行）或 json。"),
-               lang: str = typer.Option("zh", "--lang", help="zh 或 en。")) -> None:
+               lang: str = typer.Option("zh", "--lang", help="zh 或 en。"),
+               jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help="与 --format json 同用：每条规则另列该辖区施行的参数及其来源。")) -> None:
     """列出全部规则：按规则集分组，含来源、版本、依据和适用范围。"""
     import json
 
@@ -610,8 +613,16 @@ def rules_list(fmt: str = typer.Option("table", "--format", "-f", help="table（
     from .rules.cli_tables import listing, rule_rows
 
     catalogue = _catalogue()
+    if jurisdiction is not None and not catalogue.jurisdictions.chain([jurisdiction]):
+        raise _fail(_unknown_jurisdiction(catalogue, jurisdiction))
     if fmt == "json":
-        typer.echo(json.dumps(rule_rows(catalogue, lang), ensure_ascii=False, indent=2))
+        rows = rule_rows(catalogue, lang)
+        if jurisdiction is not None:
+            from .jurisdictions.views import rule_parameters
+
+            for row, (ruleset, rule) in zip(rows, catalogue.rules()):
+                row["parameters"] = rule_parameters(catalogue, ruleset, rule, jurisdiction)
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "table":
         typer.echo(listing(catalogue, width(), lang))
     else:
@@ -620,25 +631,64 @@ def rules_list(fmt: str = typer.Option("table", "--format", "-f", help="table（
 
 @rules_app.command("show", cls=_Command)
 def rules_show(code: str = typer.Argument(..., help="规则代码，如 GF01。"),
-               lang: str = typer.Option("zh", "--lang", help="zh 或 en。")) -> None:
-    """显示一条规则：摘要、依据、适用范围和示例。"""
+               lang: str = typer.Option("zh", "--lang", help="zh 或 en。"),
+               jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help="显示该辖区施行的参数及其来源，如 湖南省。"),
+               jurisdiction_file: Optional[list[str]] = typer.Option(None, "--jurisdiction-file", help="额外的辖区参数文件（可重复）。")) -> None:
+    """显示一条规则：摘要、依据、适用范围和示例；指定辖区时另列该辖区施行的参数。"""
     from .rules.cli_tables import describe_rule
 
-    catalogue = _catalogue()
+    catalogue = _catalogue(_split(jurisdiction_file))
     found = catalogue.rule(code)
     if found is None:
         raise _fail(f"{code}: 未知的规则代码")
-    typer.echo(describe_rule(*found, lang=lang, catalogue=catalogue))
+    from .jurisdictions.views import in_force, setters
+
+    lines = setters(catalogue, *found, lang)
+    if jurisdiction is not None:
+        lines = in_force(catalogue, *found, jurisdiction, lang) or []
+        if not lines:
+            raise _fail(_unknown_jurisdiction(catalogue, jurisdiction))
+    typer.echo(describe_rule(*found, lang=lang, catalogue=catalogue) + "".join("\n" + line for line in [""] * bool(lines) + lines))
+
+
+def _unknown_jurisdiction(catalogue: Any, name: str) -> str:
+    from .rules.loader import nearest
+
+    return f"--jurisdiction: 没有辖区 {name} 的参数文件{nearest(name, catalogue.jurisdictions.names())}"
 
 
 @app.command(cls=_Command)
-def validate(files: list[str] = typer.Argument(..., help="要校验的规则集文件。")) -> None:
-    """校验规则集文件：有效时退出码 0，否则每个问题输出一行并以 2 退出。"""
+def jurisdictions(fmt: str = typer.Option("table", "--format", "-f", help="table 或 json。"),
+                  lang: str = typer.Option("zh", "--lang", help="zh 或 en。"),
+                  jurisdiction_file: Optional[list[str]] = typer.Option(None, "--jurisdiction-file", help="额外的辖区参数文件（可重复）。")) -> None:
+    """列出辖区参数文件：名称、级别、所属辖区、所设参数及其确定程度。"""
+    import json
+
+    from .jurisdictions.views import rows, table
+
+    if fmt not in ("table", "json"):
+        raise _fail(f"--format: 无效的取值 {fmt}（可选：table、json）")
+    if lang not in LANGS:
+        raise _fail(f"--lang: 无效的取值 {lang}（可选：zh、en）")
+    catalogue = _catalogue(_split(jurisdiction_file))
+    if fmt == "json":
+        typer.echo(json.dumps(rows(catalogue.jurisdictions), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(table(catalogue.jurisdictions, lang))
+
+
+@app.command(cls=_Command)
+def validate(files: list[str] = typer.Argument(..., help="要校验的规则集文件或辖区参数文件。")) -> None:
+    """校验规则集文件或辖区参数文件：有效时退出码 0，否则每个问题输出一行并以 2 退出。"""
+    from .jurisdictions.loader import is_jurisdiction_file
     from .rules.loader import RulesetError, load_ruleset
 
     failed = False
     for file in files:
         try:
+            if is_jurisdiction_file(file):
+                typer.echo(_validate_jurisdiction_file(file))
+                continue
             ruleset = load_ruleset(file)
         except RulesetError as exc:
             failed = True
@@ -647,6 +697,17 @@ def validate(files: list[str] = typer.Argument(..., help="要校验的规则集�
             continue
         typer.echo(f"{file}: 有效（规则集 {ruleset.id} {ruleset.version}，{len(ruleset.rules)} 条规则）")
     raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+def _validate_jurisdiction_file(file: str) -> str:
+    """The line saying a jurisdiction file is valid (against the bundled rulesets and files);
+    RulesetError otherwise."""
+    from .jurisdictions import load_jurisdiction_files
+
+    catalogue = _catalogue()
+    found = load_jurisdiction_files({rs.id: rs.parameters for rs in catalogue.rulesets}, [file])
+    item = next(f for f in found.values() if f.path == file)
+    return f"{file}: 有效（辖区 {item.name}，{item.level}，{len(item.all_settings())} 个参数）"
 
 
 @app.command(cls=_Command)

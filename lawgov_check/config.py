@@ -93,6 +93,7 @@ class Config:
     lang: str | None = None
     exclude: tuple[str, ...] = ()
     ruleset_files: tuple[str, ...] = ()
+    jurisdiction_files: tuple[str, ...] = ()
     timeout: float | None = None
     limits: dict[str, int] = field(default_factory=dict)  # max_bytes, max_pages, max_inflated
     waivers: list[Waiver] = field(default_factory=list)
@@ -263,6 +264,7 @@ def load_config(path: str | Path) -> Config:
         overrides=[(glob, Settings.from_table(t)) for glob, t in table.get("overrides", {}).items()],
         lang=table.get("lang"), exclude=tuple(table.get("exclude", ())),
         ruleset_files=tuple(str(base / f) for f in table.get("ruleset-files", ())),
+        jurisdiction_files=tuple(str(base / f) for f in table.get("jurisdiction-files", ())),
         timeout=table.get("timeout"), limits=limits, waivers=waivers, docs_url=table.get("docs-url"),
         server=dict(table.get("server", {})))
 

@@ -382,6 +382,8 @@ class RulesetDecision:
     id: str
     version: str
     reason: str
+    # the parameters jurisdiction files set for this document: name, value, set_by, file, source
+    parameters: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass

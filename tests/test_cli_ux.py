@@ -13,7 +13,7 @@ from wcwidth import wcswidth
 from lawgov_check.cli import app
 from lawgov_check.cli_help import wrap
 
-HELP_PAGES = [[], ["check"], ["parse"], ["validate"], ["rules"], ["rules", "list"], ["rules", "show"]]
+HELP_PAGES = [[], ["check"], ["parse"], ["validate"], ["rules"], ["rules", "list"], ["rules", "show"], ["jurisdictions"]]
 
 
 def _invoke(args: list[str], columns: int = 80):

@@ -8,6 +8,7 @@ from collections import Counter
 from typing import Iterable
 
 from ..model import Jurisdiction
+from .places import province_code_of_city
 
 # Administrative division codes (GB/T 2260), first two digits → province-level unit. The unified
 # social credit code of a government body (and the 索引号 built from it) carries the division code
@@ -23,7 +24,7 @@ PROVINCES = {
 _PROVINCE_SHORT = {name[:2] if not name.startswith(("内蒙古", "黑龙江")) else name[:3]: name
                    for name in PROVINCES.values()}
 
-_REGION = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}?(?P<suffix>自治区|省|自治州|市|州|盟|自治县|县|区|旗))")
+_REGION = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}?(?P<suffix>自治区|省|自治州|市|州|盟|自治县|县|区|旗))(?![市州县区盟旗省])")
 _REGION_STOP = re.compile(r"^(全|本|各|我|该|市区|城区|县区|辖区|地区|社区|园区|景区|新区|开发区|片区|小区|街区|管区|学区|军区)")
 _NOT_A_PLACE = re.compile(r"[的各和与及或在对为关于印发通知办法规定报告年度是了等个]")
 
@@ -53,6 +54,9 @@ def jurisdiction_of(metadata: dict[str, str], issuer: str | None, title: str, op
                 jurisdiction.county = name
         if jurisdiction.county:
             break
+    if not jurisdiction.province and jurisdiction.city:
+        code = province_code_of_city(jurisdiction.city)
+        jurisdiction.province = PROVINCES.get(code or "")
     if not jurisdiction.province:
         mentions = Counter(m for m in re.findall(r"《?([\u4e00-\u9fff]{2,3}(?:省|自治区))", text[:50000])
                            if m[:2] in _PROVINCE_SHORT or m[:3] in _PROVINCE_SHORT)

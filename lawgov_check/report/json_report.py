@@ -46,8 +46,11 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     return out
 
 
-def _decision(d: RulesetDecision) -> dict[str, str]:
-    return {"id": d.id, "version": d.version, "reason": d.reason}
+def _decision(d: RulesetDecision) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": d.id, "version": d.version, "reason": d.reason}
+    if d.parameters:
+        out["parameters"] = d.parameters
+    return out
 
 
 def document_dict(doc: DocumentResult) -> dict[str, Any]:

@@ -61,8 +61,16 @@ def caret_excerpt(line: str, start: int, end: int) -> tuple[str, str]:
 
 def _decisions(decisions: list[RulesetDecision], lang: str) -> str:
     left, right, comma = ("（", "）", "、") if lang == "zh" else (" (", ")", ", ")
-    return comma.join(f"{d.id} {d.version}{left}{d.reason}{right}" if d.reason else f"{d.id} {d.version}"
+    return comma.join(f"{d.id} {d.version}{left}{_reason(d, lang)}{right}" if d.reason else f"{d.id} {d.version}"
                       for d in decisions)
+
+
+def _reason(d: RulesetDecision, lang: str) -> str:
+    """The reason, and which jurisdictions' files set parameters (details in the JSON output)."""
+    places = "、".join(dict.fromkeys(p["set_by"] for p in d.parameters))
+    if not places:
+        return d.reason
+    return d.reason + (f"；参数取自 {places} 的辖区文件" if lang == "zh" else f"; parameters from the files of {places}")
 
 
 Part = str | tuple[str, str]  # plain text, or (text, rich style)

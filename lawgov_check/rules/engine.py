@@ -13,8 +13,9 @@ from .context import DEFAULT_REGEX_TIMEOUT, CheckContext, DocumentView
 from .hits import Hit, RuleTimeout
 from .reasons import Reason, worded as worded_reasons
 from .kinds import kind_module
-from .loader import Catalogue, Rule, Ruleset
-from .selection import Selection, Subject, code_selected, jurisdiction_matches, rule_applies, ruleset_decision
+from ..jurisdictions import Resolved
+from .loader import Catalogue, Rule, Ruleset, refs
+from .selection import Selection, Subject, code_selected, rule_applies, ruleset_decision
 from .fixers import fix_for
 from .templates import fill, shorten
 
@@ -27,14 +28,18 @@ class Evaluation:
     skipped: list[RulesetDecision] = field(default_factory=list)
 
 
-def parameters_for(catalogue: Catalogue, ruleset: Ruleset, subject: Subject) -> dict[str, Any]:
-    """Ruleset parameters, overridden by every matching jurisdiction file (province, then city…)."""
-    params = dict(ruleset.parameters)
-    for name in subject.jurisdictions:
-        for jurisdiction, by_ruleset in catalogue.jurisdiction_parameters.items():
-            if jurisdiction_matches(jurisdiction, (name,)):
-                params.update(by_ruleset.get(ruleset.id, {}))
-    return params
+def parameters_for(catalogue: Catalogue, ruleset: Ruleset, subject: Subject) -> Resolved:
+    """The ruleset's parameters for the subject's place: national defaults overlaid by the
+    jurisdiction files of its province, city and county, each remembering which file set it."""
+    return catalogue.jurisdictions.resolve(ruleset.id, ruleset.parameters, subject.jurisdictions)
+
+
+def _capped(finding: Finding, rule: Rule, params: Resolved) -> Finding:
+    """A finding that rests on a jurisdiction parameter whose source is not verified is at most
+    a warning."""
+    if finding.severity == "error" and params.unverified(refs(rule.check, "param")):
+        finding.severity = "warning"
+    return finding
 
 
 def run_rule(rule: Rule, ctx: CheckContext) -> list[Hit]:
@@ -110,8 +115,9 @@ def evaluate(doc: Document, catalogue: Catalogue, subject: Subject, selection: S
         (result.applied if applies else result.skipped).append(decision)
         if not applies:
             continue
-        ctx = CheckContext(doc, manifest, parameters_for(catalogue, ruleset, subject), regex_timeout, view,
-                           ruleset.vocabularies)
+        params = parameters_for(catalogue, ruleset, subject)
+        decision.parameters = [p.to_dict() for p in params.from_files()]
+        ctx = CheckContext(doc, manifest, params.values(), regex_timeout, view, ruleset.vocabularies)
         for rule in rules:
             if not rule_applies(rule, subject):
                 continue
@@ -126,7 +132,8 @@ def evaluate(doc: Document, catalogue: Catalogue, subject: Subject, selection: S
             unworded = sorted({h.variant for h in hits if h.variant and h.variant not in rule.messages})
             if unworded:  # worded by the default message meanwhile; the rule's examples fail on this
                 result.errors.append(f"规则 {rule.code} 的消息变体 {'、'.join(unworded)} 未在 messages 中定义")
-            result.findings += [stamp(rule, hit, doc, subject.doc_type, lang, ruleset.labels) for hit in hits]
+            result.findings += [_capped(stamp(rule, hit, doc, subject.doc_type, lang, ruleset.labels), rule, params)
+                                for hit in hits]
     unique = {(f.code, f.span, f.message): f for f in result.findings}
     result.findings = sorted(unique.values(), key=Finding.sort_key)
     _add_fingerprints(result.findings, doc, subject.doc_type)

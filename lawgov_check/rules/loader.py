@@ -139,11 +139,16 @@ class Ruleset:
     package: str | None = None  # "name version" of the installed package it came from
 
 
+def _no_jurisdictions() -> Any:
+    from ..jurisdictions import Jurisdictions
+
+    return Jurisdictions()
+
+
 @dataclass
 class Catalogue:
     rulesets: list[Ruleset]
-    # jurisdiction name -> ruleset id -> parameter overrides
-    jurisdiction_parameters: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    jurisdictions: Any = field(default_factory=_no_jurisdictions)  # lawgov_check.jurisdictions.Jurisdictions
 
     def rules(self) -> Iterator[tuple[Ruleset, Rule]]:
         for ruleset in self.rulesets:
@@ -413,7 +418,7 @@ def load_ruleset(path: str | Path, *, thorough: bool = True, bases: dict[str, Ru
     return _build(data, path)
 
 
-def _validation_marker(text: str) -> Path | None:
+def _validation_marker(text: str, schema_name: str = "ruleset.schema.json") -> Path | None:
     """The user-cache file whose existence says this exact ruleset text passed validation.
 
     Validation needs jsonschema, which takes ~70 ms to import and run in a cold process; the
@@ -424,14 +429,14 @@ def _validation_marker(text: str) -> Path | None:
     directory = user_cache_dir()
     if directory is None:
         return None
-    schema = (data_dir("rulesets") / "ruleset.schema.json").read_bytes()
+    schema = (data_dir("rulesets") / schema_name).read_bytes()
     key = hashlib.sha256(b"\0".join((__version__.encode(), schema, text.encode("utf-8"))))
     return directory / "valid-rulesets" / key.hexdigest()
 
 
-def _remembered_schema_problems(data: Any, marker: Path | None) -> list[tuple[str, str, str]]:
-    """`schema_problems`, touching `marker` when there are none."""
-    problems = schema_problems(data)
+def _remembered_schema_problems(data: Any, marker: Path | None, check: Any = None) -> list[Any]:
+    """`schema_problems` (or `check`), touching `marker` when there are none."""
+    problems = (check or schema_problems)(data)
     if not problems and marker is not None:
         try:
             marker.parent.mkdir(mode=0o700, exist_ok=True)
@@ -439,19 +444,6 @@ def _remembered_schema_problems(data: Any, marker: Path | None) -> list[tuple[st
         except OSError:
             pass
     return problems
-
-
-def load_jurisdiction_parameters(directory: Path) -> dict[str, dict[str, dict[str, Any]]]:
-    found: dict[str, dict[str, dict[str, Any]]] = {}
-    if not directory.is_dir():
-        return found
-    for path in sorted(directory.glob("*.yml")):
-        data = _read_yaml(path)
-        if not isinstance(data, dict) or not isinstance(data.get("jurisdiction"), str) \
-                or not isinstance(data.get("parameters", {}), dict):
-            raise RulesetError([f"{path}: -: (root): 需要 jurisdiction（名称）和 parameters（按规则集标识分组）"])
-        found[data["jurisdiction"]] = {str(k).upper(): dict(v or {}) for k, v in (data.get("parameters") or {}).items()}
-    return found
 
 
 def bundled_ruleset_paths() -> list[Path]:
@@ -478,9 +470,10 @@ def _packaged(problems: list[str]) -> list[Ruleset]:
 
 
 def load_catalogue(extra_files: list[str] | tuple[str, ...] = (), *, bundled: bool = True,
-                   packages: bool | None = None) -> Catalogue:
+                   packages: bool | None = None, jurisdiction_files: list[str] | tuple[str, ...] = ()) -> Catalogue:
     """All bundled rulesets, those of installed packages (`packages`, by default when `bundled`)
-    and extra files; every problem of every file in one RulesetError."""
+    and extra files, with the bundled and the user's jurisdiction files; every problem of every
+    file in one RulesetError."""
     rulesets, problems = [], []
     for path in bundled_ruleset_paths() if bundled else []:
         try:
@@ -510,12 +503,15 @@ def load_catalogue(extra_files: list[str] | tuple[str, ...] = (), *, bundled: bo
             if rule.code in seen and seen[rule.code] != ruleset.path:
                 problems.append(f"{ruleset.path}: {rule.code}: code: 与 {seen[rule.code]} 中的规则代码重复")
             seen[rule.code] = ruleset.path
+    from ..jurisdictions import Jurisdictions, load_jurisdiction_files
+
     try:
-        jurisdictions = load_jurisdiction_parameters(data_dir("rulesets") / "jurisdictions")
+        files = load_jurisdiction_files({rs.id: rs.parameters for rs in rulesets}, jurisdiction_files,
+                                        bundled=bundled)
     except RulesetError as exc:
         problems += exc.problems
-        jurisdictions = {}
+        files = {}
     if problems:
         raise RulesetError(problems)
     rulesets.sort(key=lambda rs: rs.id)
-    return Catalogue(rulesets, jurisdictions)
+    return Catalogue(rulesets, Jurisdictions(files))

@@ -21,6 +21,6 @@ def unknown_names(catalogue: Catalogue, *, rulesets: Iterable[str] = (), select:
     for option, given in (("select", select), ("ignore", ignore)):
         problems += [(option, f"未知的规则代码或前缀 {c}{nearest(c.upper(), codes)}")
                      for c in given if not any(code.startswith(c.upper()) for code in codes)]
-    if jurisdiction and (problem := unknown_jurisdiction(jurisdiction, catalogue.jurisdiction_parameters)):
+    if jurisdiction and (problem := unknown_jurisdiction(jurisdiction, catalogue.jurisdictions.names())):
         problems.append(("jurisdiction", problem))
     return problems

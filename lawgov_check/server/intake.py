@@ -91,6 +91,7 @@ def build_options(raw: dict[str, list[str]], settings: ServerSettings, meta: Any
                        ignore=tuple(c.upper() for c in _values(raw, "ignore")), fail_on=_one(raw, "fail_on"))
     lang = _one(raw, "lang") or config.lang or "zh"
     base = CheckOptions(lang=lang, meta=manifest, ruleset_files=list(config.ruleset_files),
+                        jurisdiction_files=list(config.jurisdiction_files),
                         **settings.limits)
     options = config.settings.then(request).apply(base)
     return options, options.fail_on

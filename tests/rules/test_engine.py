@@ -182,21 +182,17 @@ def test_yaml_syntax_error_is_one_line(write_ruleset):
 
 def test_jurisdiction_parameters_override(write_ruleset, tmp_path):
     catalogue = _catalogue(write_ruleset, [{"code": "XX01", "check": PATTERN_CHECK}], parameters="{min_days: 7}")
-    catalogue.jurisdiction_parameters = {"浙江省": {"XX": {"min_days": 10}}, "台州市": {"XX": {"min_days": 15}}}
+    src = "sources: {s: {title: 某规定, certainty: verified}}\n"
+    (tmp_path / "zj.yml").write_text("jurisdiction: 浙江省\nlevel: province\n" + src
+                                     + "parameters: {XX: {min_days: {value: 10, source: s}}}\n", encoding="utf-8")
+    (tmp_path / "tz.yml").write_text("jurisdiction: 台州市\nlevel: city\nwithin: 浙江省\n" + src
+                                     + "parameters: {XX: {min_days: {value: 15, source: s}}}\n", encoding="utf-8")
+    catalogue = load_catalogue([catalogue.rulesets[0].path], bundled=False,
+                               jurisdiction_files=[str(tmp_path / "zj.yml"), str(tmp_path / "tz.yml")])
     ruleset = catalogue.rulesets[0]
-    assert parameters_for(catalogue, ruleset, Subject("notice", ("甘肃省",)))["min_days"] == 7
-    assert parameters_for(catalogue, ruleset, Subject("notice", ("浙江省",)))["min_days"] == 10
-    assert parameters_for(catalogue, ruleset, Subject("notice", ("浙江省", "台州市")))["min_days"] == 15
-
-
-def test_jurisdiction_files_are_read(tmp_path):
-    from lawgov_check.rules.loader import load_jurisdiction_parameters
-
-    (tmp_path / "浙江省.yml").write_text("jurisdiction: 浙江省\nparameters:\n  nd: {min_days: 7}\n", encoding="utf-8")
-    assert load_jurisdiction_parameters(tmp_path) == {"浙江省": {"ND": {"min_days": 7}}}
-    (tmp_path / "bad.yml").write_text("- a list\n", encoding="utf-8")
-    with pytest.raises(RulesetError):
-        load_jurisdiction_parameters(tmp_path)
+    assert parameters_for(catalogue, ruleset, Subject("notice", ("甘肃省",))).values()["min_days"] == 7
+    assert parameters_for(catalogue, ruleset, Subject("notice", ("浙江省",))).values()["min_days"] == 10
+    assert parameters_for(catalogue, ruleset, Subject("notice", ("浙江省", "台州市"))).values()["min_days"] == 15
 
 
 def test_bundled_rulesets_run_on_any_text():

@@ -20,12 +20,15 @@ def cache_dir(tmp_path, monkeypatch):
 def test_bundled_rulesets_are_validated_once(cache_dir, monkeypatch):
     first = load_catalogue()
     markers = list((cache_dir / "valid-rulesets").iterdir())
-    assert len(markers) == len(first.rulesets)
+    assert len(markers) == len(first.rulesets) + len(first.jurisdictions)
 
     def must_not_validate(data):
         raise AssertionError("validated again")
 
+    from lawgov_check.jurisdictions import loader as jurisdiction_loader
+
     monkeypatch.setattr(loader, "schema_problems", must_not_validate)
+    monkeypatch.setattr(jurisdiction_loader, "_schema_problems", must_not_validate)
     again = load_catalogue()
     assert [rs.id for rs in again.rulesets] == [rs.id for rs in first.rulesets]
 
