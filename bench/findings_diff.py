@@ -3,12 +3,15 @@
     python bench/findings_diff.py --save /tmp/findings-before.json     # before the change
     python bench/findings_diff.py --against /tmp/findings-before.json  # after: prints the diff
     python bench/findings_diff.py --ref main                            # baseline from a git ref
+    python bench/findings_diff.py --ref main --mutate /tmp/perf-corpus/txt  # plus defect-seeded copies
 
 The documents are every .txt under ../shared/corpus (the three top-level ones, real/ and full/)
 plus any folders given. Each is checked with `check --format json --fail-on never --jobs 1`, and
 also `--lang en`; the whole document record is compared (findings with their messages, lines and
 evidence, and the document's type, year, title, date and jurisdiction), only the tool version is
-dropped. `--ref REF` exports REF with `git archive` into a temporary folder and runs it from there
+dropped. `--mutate FOLDER` also checks a copy of each .txt there with defects seeded (half-width
+punctuation, square brackets and padded serials in 发文字号, padded dates, pinyin after characters,
+lines dropped), written to a temporary folder from a fixed seed. `--ref REF` exports REF with `git archive` into a temporary folder and runs it from there
 with the same interpreter, so no worktree is created. Exit status: 0 identical, 1 a difference.
 """
 
@@ -18,6 +21,8 @@ import argparse
 import difflib
 import json
 import os
+import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -32,6 +37,33 @@ def documents(folders: list[Path]) -> list[Path]:
     paths: list[Path] = []
     for folder in folders:
         paths.extend(sorted(folder.rglob("*.txt")) if folder.is_dir() else [folder])
+    return paths
+
+
+SEEDED = [
+    (re.compile("，"), ","), (re.compile("："), ":"), (re.compile("；"), ";"), (re.compile("（"), "("),
+    (re.compile("〔"), "["), (re.compile("〕"), "]"), (re.compile(r"(?<=\D)(\d)号"), r"0\1号"),
+    (re.compile(r"年(\d)月"), r"年0\1月"), (re.compile(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])"), "(le)"),
+]
+
+
+def mutate(text: str, rng: random.Random) -> str:
+    """A copy with some defects seeded at random places (a fixed seed keeps it reproducible)."""
+    for pattern, replacement in SEEDED:
+        share = rng.choice([0.0, 0.02, 0.3, 1.0]) if replacement != "(le)" else rng.choice([0.0, 0.0, 0.002])
+        text = pattern.sub(lambda m: m.expand(replacement) if rng.random() < share else m.group(0), text)
+    lines = text.split("\n")
+    drop = {rng.randrange(len(lines)) for _ in range(rng.choice([0, 1, 3]))}
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def mutated_copies(folder: Path, out: Path) -> list[Path]:
+    rng = random.Random(14)
+    paths = []
+    for path in sorted(folder.rglob("*.txt")):
+        target = out / f"mutated-{len(paths):04d}-{path.name}"
+        target.write_text(mutate(path.read_text(encoding="utf-8", errors="replace"), rng), encoding="utf-8")
+        paths.append(target)
     return paths
 
 
@@ -71,9 +103,14 @@ def main() -> None:
     what.add_argument("--save", type=Path, help="write the current results to this file")
     what.add_argument("--against", type=Path, help="compare the current results with this saved file")
     what.add_argument("--ref", help="compare the current results with those of this git ref")
+    parser.add_argument("--mutate", type=Path, action="append", default=[],
+                        help="also check defect-seeded copies of the .txt in this folder")
     options = parser.parse_args()
     folders = ([CORPUS] if CORPUS.is_dir() else []) + options.folders
     paths = documents(folders)
+    workspace = tempfile.TemporaryDirectory(prefix="lawgov-mutated-")
+    for folder in options.mutate:
+        paths += mutated_copies(folder, Path(workspace.name))
     if not paths:
         sys.exit("no documents: ../shared/corpus is absent and no folder was given")
     current = snapshot(REPO, paths)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Iterator
@@ -85,6 +86,7 @@ def _rewritten(ctx: CheckContext, written: str) -> str:
 
 _FULL = "，：；（）"
 _HALF = ",:;()"
+_MARKS = re.compile(f"[{_FULL}{re.escape(_HALF)}]")
 
 
 @predicate("gf.mixed-punctuation-width")
@@ -102,14 +104,16 @@ def mixed_punctuation_width(ctx: CheckContext, full_width_share: float = 0.8,
     full = 0
     for seg in ctx.scope("body"):
         s, e = ctx.doc.norm.source_span(seg.start, seg.end)
-        kept = set(origin[seg.start:seg.end])
-        for i in range(s, e):
-            if i not in kept:
+        for mark in _MARKS.finditer(source, s, e):
+            i = mark.start()
+            # Kept when a normalized character of the segment comes from it (the map never decreases).
+            j = bisect.bisect_left(origin, i, seg.start, seg.end)
+            if j == seg.end or origin[j] != i:
                 continue
             ch = source[i]
             if ch in _FULL:
                 full += 1
-            elif ch in _HALF:
+            else:
                 before = source[i - 1] if i > 0 else " "
                 after = source[i + 1] if i + 1 < len(source) else " "
                 if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
