@@ -1,0 +1,5 @@
+"""`python -m lawgov_check`: the same as the `lawgov-check` command."""
+
+from .fastpath import main
+
+main()
