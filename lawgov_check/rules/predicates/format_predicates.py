@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Iterator
 
+from ...ingest.norm_mapped import identity_offsets
 from ..context import CheckContext, Segment
 from ..fixers import date_zh, numeric_date
 from ..hits import Hit
@@ -86,7 +87,25 @@ def _rewritten(ctx: CheckContext, written: str) -> str:
 
 _FULL = "，：；（）"
 _HALF = ",:;()"
-_MARKS = re.compile(f"[{_FULL}{re.escape(_HALF)}]")
+_FULL_MARKS = re.compile(f"[{_FULL}]")
+_HALF_MARKS = re.compile(f"[{re.escape(_HALF)}]")
+
+
+def _kept(origin, start: int, end: int, i: int) -> bool:
+    """Whether a normalized character of start..end comes from source offset i (the map never decreases)."""
+    j = bisect.bisect_left(origin, i, start, end)
+    return j < end and origin[j] == i
+
+
+def _all_kept(origin, start: int, end: int, s: int, e: int) -> bool:
+    """Whether start..end maps one to one onto the source s..e (no character dropped or added)."""
+    if end - start != e - s:
+        return False
+    try:
+        with memoryview(origin) as view, memoryview(identity_offsets(e)) as identity:
+            return view[start:end] == identity[s:e]
+    except TypeError:  # a map that is not an array of offsets: ask character by character
+        return False
 
 
 @predicate("gf.mixed-punctuation-width")
@@ -104,24 +123,23 @@ def mixed_punctuation_width(ctx: CheckContext, full_width_share: float = 0.8,
     full = 0
     for seg in ctx.scope("body"):
         s, e = ctx.doc.norm.source_span(seg.start, seg.end)
-        for mark in _MARKS.finditer(source, s, e):
-            i = mark.start()
-            # Kept when a normalized character of the segment comes from it (the map never decreases).
-            j = bisect.bisect_left(origin, i, seg.start, seg.end)
-            if j == seg.end or origin[j] != i:
-                continue
+        if _all_kept(origin, seg.start, seg.end, s, e):
+            full += len(_FULL_MARKS.findall(source, s, e))
+            marks = (m.start() for m in _HALF_MARKS.finditer(source, s, e))
+        else:
+            full += sum(1 for m in _FULL_MARKS.finditer(source, s, e) if _kept(origin, seg.start, seg.end, m.start()))
+            marks = (m.start() for m in _HALF_MARKS.finditer(source, s, e)
+                     if _kept(origin, seg.start, seg.end, m.start()))
+        for i in marks:
             ch = source[i]
-            if ch in _FULL:
-                full += 1
-            else:
-                before = source[i - 1] if i > 0 else " "
-                after = source[i + 1] if i + 1 < len(source) else " "
-                if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
-                    continue
-                if ch in "()" and (before.isascii() and before.isalnum() or after.isascii() and after.isalnum()) \
-                        and not ("\u4e00" <= before <= "\u9fff" or "\u4e00" <= after <= "\u9fff"):
-                    continue
-                found.append(i)
+            before = source[i - 1] if i > 0 else " "
+            after = source[i + 1] if i + 1 < len(source) else " "
+            if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+                continue
+            if ch in "()" and (before.isascii() and before.isalnum() or after.isascii() and after.isalnum()) \
+                    and not ("\u4e00" <= before <= "\u9fff" or "\u4e00" <= after <= "\u9fff"):
+                continue
+            found.append(i)
     total = full + len(found)
     if not found or total < min_marks or full / total < full_width_share:
         return
