@@ -59,7 +59,12 @@ def load_rules(options: CheckOptions | None = None) -> Catalogue:
     files = tuple(str(p) for p in (options.ruleset_files if options else ()))
     key = tuple((f, Path(f).stat().st_mtime if Path(f).exists() else 0) for f in files)
     if key not in _catalogue_cache:
-        _catalogue_cache[key] = load_catalogue(files)
+        if files:
+            _catalogue_cache[key] = load_catalogue(files)
+        else:
+            from .rules.catalogue_cache import bundled_catalogue
+
+            _catalogue_cache[key] = bundled_catalogue()
     return _catalogue_cache[key]
 
 
