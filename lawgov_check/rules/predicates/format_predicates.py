@@ -91,6 +91,9 @@ _FULL_MARKS = re.compile(f"[{_FULL}]")
 _HALF_MARKS = re.compile(f"[{re.escape(_HALF)}]")
 
 
+_IDENTITY_SPAN = 1 << 20
+
+
 def _kept(origin, start: int, end: int, i: int) -> bool:
     """Whether a normalized character of start..end comes from source offset i (the map never decreases)."""
     j = bisect.bisect_left(origin, i, start, end)
@@ -99,7 +102,7 @@ def _kept(origin, start: int, end: int, i: int) -> bool:
 
 def _all_kept(origin, start: int, end: int, s: int, e: int) -> bool:
     """Whether start..end maps one to one onto the source s..e (no character dropped or added)."""
-    if end - start != e - s:
+    if end - start != e - s or e > _IDENTITY_SPAN:  # a longer one is asked mark by mark (no big copy)
         return False
     try:
         with memoryview(origin) as view, memoryview(identity_offsets(e)) as identity:
