@@ -537,6 +537,7 @@ def _preflight(options: Any, config: Any) -> None:
     from .manifest import load_manifest
     from .model import InputError
     from .rules.loader import RulesetError
+    from .rules.names import unknown_names
 
     try:
         catalogue = load_rules(options)
@@ -544,10 +545,11 @@ def _preflight(options: Any, config: Any) -> None:
         for problem in exc.problems:
             typer.echo(problem, err=True)
         raise typer.Exit(EXIT_ERROR) from None
-    unknown = [r for r in config.command_line.rulesets or () if catalogue.ruleset(r) is None]
-    if unknown:
-        known = "、".join(rs.id for rs in catalogue.rulesets)
-        raise _fail(f"--ruleset: 未知的规则集 {'、'.join(unknown)}（可选：{known}）")
+    given = config.command_line
+    for option, problem in unknown_names(catalogue, rulesets=given.rulesets or (), select=given.select or (),
+                                         ignore=given.ignore or (), jurisdiction=given.jurisdiction):
+        raise _fail(f"--{option}: {problem}（`lawgov-check rules list` 列出全部规则 / shows every rule）"
+                    if option in ("select", "ignore") else f"--{option}: {problem}")
     problems = catalogue_problems(config, catalogue)
     if problems:
         for problem in problems:
@@ -562,8 +564,9 @@ def _preflight(options: Any, config: Any) -> None:
 
 @app.command(cls=_Command)
 def parse(file: str = typer.Argument(..., help="要解析的文件（- 为标准输入）。"),
-          fmt: str = typer.Option("tree", "--format", "-f", help="tree 或 json。")) -> None:
-    """显示文件的解析结果（结构树或 JSON）。"""
+          fmt: str = typer.Option("tree", "--format", "-f", help="tree 或 json。"),
+          facts: bool = typer.Option(False, "--facts", help="同时列出规则读取的事实（日期、期限、文号、引用、合计、程序等）。")) -> None:
+    """显示文件的解析结果（结构树或 JSON）；--facts 列出事实。"""
     import json
 
     from .model import InputError
@@ -575,12 +578,14 @@ def parse(file: str = typer.Argument(..., help="要解析的文件（- 为标准
         doc = load_document(file)
     except InputError as exc:
         raise _fail(str(exc)) from None
-    from .parse.output import render_json, render_tree
+    from .parse.output import render_facts, render_json, render_tree
 
     if fmt == "tree":
         typer.echo(render_tree(doc).rstrip("\n"))
+        if facts:
+            typer.echo("\n" + render_facts(doc))
     else:
-        typer.echo(json.dumps(render_json(doc), ensure_ascii=False, indent=2, default=str))
+        typer.echo(json.dumps(render_json(doc, with_facts=facts), ensure_ascii=False, indent=2, default=str))
 
 
 def _catalogue() -> Any:

@@ -294,29 +294,30 @@ def _settings_with_keys(config: Config) -> Iterable[tuple[list[Any], Settings]]:
 
 
 def catalogue_problems(config: Config, catalogue: "Catalogue") -> list[str]:
-    """Unknown ruleset ids and rule codes, one `file: key: cause` line each."""
+    """Unknown ruleset ids, rule codes and jurisdictions, one `file: key: cause` line each."""
+    from .rules.loader import nearest
+    from .rules.names import unknown_names
+
     if config.path is None:
         return []
     prefix = ".".join(PYPROJECT_TABLE) if config.path.name == PYPROJECT else ""
     codes = {rule.code for _, rule in catalogue.rules()}
-    ruleset_ids = {rs.id for rs in catalogue.rulesets}
     problems: list[str] = []
 
     def report(parts: list[Any], message: str) -> None:
         problems.append(f"{config.path}: {_key_path(prefix, parts)}: {message}")
 
     for where, settings in _settings_with_keys(config):
-        for i, ruleset in enumerate(settings.rulesets or ()):
-            if ruleset not in ruleset_ids:
-                report(where + ["rulesets", i], f"未知的规则集 {ruleset}（可选：{'、'.join(sorted(ruleset_ids))}）")
-        for key in ("select", "ignore"):
-            for i, code in enumerate(getattr(settings, key) or ()):
-                if not any(c.startswith(code) for c in codes):
-                    report(where + [key, i], f"未知的规则代码或前缀 {code}")
+        for key, values in (("rulesets", settings.rulesets), ("select", settings.select), ("ignore", settings.ignore)):
+            for i, value in enumerate(values or ()):
+                for _, problem in unknown_names(catalogue, **{key: [value]}):
+                    report(where + [key, i], problem)
         for code in settings.severity:
             if code not in codes:
-                report(where + ["severity", code], f"未知的规则代码 {code}")
+                report(where + ["severity", code], f"未知的规则代码 {code}{nearest(code, codes)}")
+        for _, problem in unknown_names(catalogue, jurisdiction=settings.jurisdiction):
+            report(where + ["jurisdiction"], problem)
     for i, waiver in enumerate(config.waivers):
         if waiver.code not in codes:
-            report(["waivers", i, "code"], f"未知的规则代码 {waiver.code}")
+            report(["waivers", i, "code"], f"未知的规则代码 {waiver.code}{nearest(waiver.code, codes)}")
     return problems

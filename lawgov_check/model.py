@@ -231,6 +231,19 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     headings: list[Heading] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _facts: tuple[Any, Any] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def facts(self) -> Any:
+        """The facts stage: every fact of the document (lawgov_check.facts), derived once and read
+        by every rule. Year-less dates are dated with the identity's year and date, so the facts
+        are derived again only if a caller restates those (tests and examples do)."""
+        key = (self.identity.year.value, self.identity.date.value)
+        if self._facts is None or self._facts[0] != key:
+            from .facts import extract_facts
+
+            self._facts = (key, extract_facts(self))
+        return self._facts[1]
 
     # What the document is, as decided by lawgov_check.identify; read-only views of its decisions.
     @property

@@ -77,6 +77,23 @@ def test_exit_2_on_usage_errors(runner, files):
         assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("args, said", [
+    (["--select", "XX99"], "--select: 未知的规则代码或前缀 XX99"),
+    (["--ignore", "GF9"], "是否为 GF09"),
+    (["--ruleset", "GG"], "是否为 GR"),
+    (["--jurisdiction", "火星省"], "--jurisdiction: 未知的辖区 火星省"),
+])
+def test_unknown_names_on_the_command_line_are_usage_errors_with_a_suggestion(runner, files, args, said):
+    result = runner.invoke(app, ["check", str(files["clean.txt"]), "--no-config", *args])
+    assert result.exit_code == 2 and said in result.stderr, result.output
+
+
+@pytest.mark.parametrize("args", [["--select", "GF"], ["--ignore", "nd0"], ["--jurisdiction", "浙江"],
+                                  ["--jurisdiction", "某市某县"]])
+def test_known_prefixes_and_places_are_accepted(runner, files, args):
+    assert runner.invoke(app, ["check", str(files["clean.txt"]), "--no-config", *args]).exit_code in (0, 1)
+
+
 def test_bad_meta_is_exit_2(runner, files, tmp_path):
     meta = tmp_path / "meta.yml"
     meta.write_text("legality_review:\n  conclusion: 基本合法\n", encoding="utf-8")
@@ -177,3 +194,25 @@ def test_text_output_quotes_the_source_line(runner, files):
     result = runner.invoke(app, ["check", str(files["numbers.txt"]), "--select", "NC01"])
     assert "     1 | 全年共审结行政复议案件40件" in result.stdout
     assert "^^^" in result.stdout
+
+
+def test_parse_facts_shows_the_facts_stage(runner, tmp_path):
+    doc = tmp_path / "notice.txt"
+    doc.write_text("某县人民政府办公室关于公开征求意见的通知\n某政办〔2024〕5号\n"
+                   "征求意见时间为2024年3月1日至3月30日，共30日。\n", encoding="utf-8")
+    text = runner.invoke(app, ["parse", str(doc), "--facts"])
+    assert text.exit_code == 0 and "事实 (facts):" in text.stdout and "doc_numbers (1)" in text.stdout
+    assert "“某政办〔2024〕5号”" in text.stdout
+    data = json.loads(runner.invoke(app, ["parse", str(doc), "--facts", "--format", "json"]).stdout)
+    assert [f["text"] for f in data["facts"]["doc_numbers"]] == ["某政办〔2024〕5号"]
+    assert {"2024-03-01", "2024-03-30"} <= {f["value"] for f in data["facts"]["dates"]}
+    assert "facts" not in json.loads(runner.invoke(app, ["parse", str(doc), "--format", "json"]).stdout)
+
+
+def test_facts_are_derived_once_per_document():
+    from lawgov_check.pipeline import document_from_text
+
+    doc = document_from_text("某政办〔2024〕5号\n3月1日起施行。\n")
+    assert doc.facts is doc.facts
+    doc.identity.state(year=2020)  # restating the year re-dates year-less dates
+    assert [f.value.year for f in doc.facts.dates] == [2020]

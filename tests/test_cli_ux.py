@@ -74,3 +74,12 @@ def test_rules_show_gives_example_messages_for_templates():
     assert any("年度报告缺少“主要举措和成效”部分" in line for line in example_lines)
     english = _invoke(["rules", "show", "AR01", "--lang", "en"]).output
     assert "The report lacks the part on main measures and results" in english
+
+
+def test_rules_show_in_english_labels_everything_in_english_and_says_what_the_check_reads():
+    out = _invoke(["rules", "show", "ND02", "--lang", "en"]).output
+    for label in ("Ruleset:", "Summary:", "Basis:", "Applies to: document types", "Check kind:",
+                  "Reads: parameter registration_required", "Examples (pass):", "(bundled)"):
+        assert label in out
+    assert not any(zh in out for zh in ("规则集:", "摘要:", "适用范围", "检查类型", "内置"))
+    assert "读取: 参数 registration_required" in _invoke(["rules", "show", "ND02"]).output

@@ -72,7 +72,7 @@ def test_a_package_ruleset_is_loaded_with_its_origin(site, module):
     _distribution(site, "fake-rules", module, RETURNS_HN, files={"HN.yml": RULESET.replace("id: HN", "id: ZZ")
                                                                       .replace("HN01", "ZZ01")})
     [ruleset] = _own(load_catalogue())
-    assert ruleset.id == "ZZ" and ruleset.source() == "包 fake-rules 1.2.3"
+    assert ruleset.id == "ZZ" and (ruleset.origin, ruleset.package) == ("package", "fake-rules 1.2.3")
     assert not _own(load_catalogue(packages=False))
     listing = CliRunner().invoke(app, ["rules", "list"], env={"COLUMNS": "80"})
     assert "ZZ 海南省补充检查（示例） 0.1.0（包 fake-rules 1.2.3）" in listing.output

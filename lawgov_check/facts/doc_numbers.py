@@ -17,7 +17,7 @@ BRACKETED_RE = re.compile(
     rf"{_SP}(?P<close>[{re.escape(_CLOSE)}]){_SP}(?P<di>第)?{_SP}(?P<serial>\d{{1,6}})(?!\d)"
     rf"(?:{_SP}(?P<hao>号))?"
 )
-ORDER_RE = re.compile(rf"令{_SP}第{_SP}(?P<serial>\d{{1,6}}){_SP}号")
+ORDER_RE = re.compile(rf"令{_SP}(?P<di>第)?{_SP}(?P<serial>\d{{1,6}}){_SP}号")
 MAX_PREFIX = 12
 ALNUM_RE = re.compile(
     r"(?P<prefix>[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]{1,9}\d{0,4})[ \u3000]?[—–\-－]{1,2}[ \u3000]?(?P<year>\d{4})"
@@ -109,7 +109,7 @@ def _extract(text: str, context: FactContext) -> list[Fact]:
                           {"kind": "order", "bracket": None, "bracket_original": None,
                            "standard_bracket": None, "year_digits": None,
                            "zero_padded": len(serial_raw) > 1 and serial_raw.startswith("0"),
-                           "has_di": True, "has_hao": True}))
+                           "has_di": m.group("di") is not None, "has_hao": True}))
     for m in ALNUM_RE.finditer(text):
         year = int(m.group("year"))
         if not 1949 <= year <= 2100:

@@ -7,7 +7,7 @@ free-form attributes that rules use to judge the form (e.g. which bracket a docu
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Callable, Mapping
 
 # Fact kinds, one per family list of `Facts`.
@@ -40,6 +40,25 @@ class Fact:
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text,
+                "value": plain(self.value), "attrs": plain(dict(self.attrs))}
+
+
+def plain(value: Any) -> Any:
+    """A fact's value or attributes as JSON values (dates as ISO strings, dataclasses as objects)."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
 
 @dataclass(frozen=True)
 class Duration:
@@ -53,7 +72,7 @@ class Duration:
         return self.amount if self.unit == "day" else None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Facts:
     dates: list[Fact] = field(default_factory=list)
     years: list[Fact] = field(default_factory=list)
@@ -64,6 +83,10 @@ class Facts:
     totals: list[Fact] = field(default_factory=list)
     rates: list[Fact] = field(default_factory=list)
     procedures: list[Fact] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
+        """Every family, its facts in text order (what `parse --facts` prints)."""
+        return {f.name: [fact.to_dict() for fact in getattr(self, f.name)] for f in fields(self)}
 
     def all(self) -> list[Fact]:
         """Every fact of every family, in text order."""

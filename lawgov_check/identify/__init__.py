@@ -15,7 +15,7 @@ from ..model import Heading, Jurisdiction, Node, NormalizedText
 from .doc_type import UNSURE, TypeInputs, decide_type
 from .evidence import Decision, Evidence
 from .fields import (decide_body_year, decide_date, decide_doc_number, decide_issuer, decide_report_year,
-                     decide_truncation)
+                     decide_truncation, note_date, note_number, publication_note)
 from .header import HeaderPlan, scan_header
 from .jurisdiction import jurisdiction_of
 from .title import decide_title
@@ -113,6 +113,11 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
     issuer = decide_issuer(organs, plan, header_texts, title.decision.value, line_numbers)
     opening = _opening(root)
     notes_text = [header_texts[i] for i, role in plan.roles.items() if role == "note"]
+    order_note = None if notes_text else publication_note(header_texts, line_numbers)
+    if order_note is not None:  # a page whose header ended before the note (a wiki's summary first)
+        notes_text = [order_note[0]]
+        doc_number = doc_number if doc_number.value else note_number(order_note)
+        date = date if date.value else note_date(order_note)
     doc_type, subtype = decide_type(TypeInputs(
         title=title.decision.value, metadata=metadata, headings=headings, opening=opening, text=norm.text,
         doc_number=doc_number.value, has_addressee=any(n.kind == "addressee" for n in root.children),

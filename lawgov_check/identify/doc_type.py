@@ -19,7 +19,9 @@ UNSURE = 0.5
 _ORDER_NUMBER = re.compile(r"令\s*(?:第|[〔\[(【])")
 _NOTICE_IN_FORCE = re.compile(r"本(?:通知|决定)自.{2,20}(?:起)?(?:施行|实施|生效)[^\n]{0,20}有效期")
 _NOTICE_END = re.compile(r"(?:通知|通告|公告|通报|决定|公示)$")
-_RULE_TITLE = re.compile(r"(?:办法|规定|细则|规则|实施意见|暂行|试行|若干措施|管理制度)》?(?:的通知|的决定)?$")
+_RULE_TITLE = re.compile(r"(?:办法|规定|细则|规则|实施意见|暂行|试行|若干措施|制度)》?(?:的通知|的决定)?$")
+# A regulation (条例: 行政法规 or 地方性法规) is neither a government rule nor a normative document.
+_REGULATION_TITLE = re.compile(r"条例$")
 _REPORT_TITLE = re.compile(r"报告|情况|总结")
 _SOLICIT_TITLE = re.compile(r"征求意见|意见征集|征集意见|公开征求|征求.{0,20}意见")
 _HEARING_TITLE = re.compile(r"听证(?:会|公告|通告|通知|公示)")
@@ -54,6 +56,8 @@ def _by_title(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
     title = x.title or ""
     if not title:
         return _by_number(x)
+    if v.SITE_NAME.search(title):  # a site's column (…意见征集平台) is no kind of document
+        return _decided("other", None, UNSURE, "title", "网站栏目名称 (the name of a site's column)", title)
     outer = re.sub(r"《[^》]*》", "《》", title)  # the title without the names it quotes
     core = v.without_qualifiers(title)
     c = TITLE_CONFIDENCE
@@ -86,6 +90,8 @@ def _by_title(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
     by_number = _by_number(x)
     if by_number:
         return by_number
+    if _REGULATION_TITLE.search(core):
+        return t("other", None, "条例为法规，非规章或规范性文件 (a regulation, not a rule or normative document)")
     if _RULE_TITLE.search(core) or _NOTICE_IN_FORCE.search(x.text) or any(
             (x.metadata.get(k) or "").strip() for k in _REGISTRATION_FIELDS):
         return t("normative_document", None, "标题为办法、规定等 (the title names rules)")
@@ -103,7 +109,7 @@ def _by_number(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
         # 国务院令 publishes administrative regulations (行政法规), not 规章
         return _decided("other", "administrative_regulation", TITLE_CONFIDENCE, "header",
                         "以国务院令公布的行政法规 (an administrative regulation)", number)
-    if (_ORDER_NUMBER.search(number) or re.search(r"令\s*第.{1,12}号\s*公布", notes)) and not _NOTICE_END.search(title):
+    if (_ORDER_NUMBER.search(number) or re.search(r"令\s*第?\s*\S{1,12}?号\s*(?:公布|发布)", notes)) and not _NOTICE_END.search(title):
         return _decided("government_rule", None, TITLE_CONFIDENCE, "header", "以政府令公布 (published by an order)",
                         number or notes)
     if any(is_normative_number(f) for f in find_doc_numbers(f"{number} {title}", ("doc_number", "registration"))):

@@ -191,3 +191,28 @@ def decide_truncation(root: Node, locate) -> Decision[bool]:
             return Decision(True, 0.8, (Evidence("body", "正文在句中结束 (the text stops mid-sentence)",
                                                  shorten(text[-20:], 20), locate(deepest.start).line),))
     return Decision(False, 0.6)
+
+
+NOTE_LINES = 80  # how far down a page a rule's publication note is looked for
+
+
+def publication_note(texts: list[str], line_numbers: list[int]) -> tuple[str, int] | None:
+    """The first of the page's first lines that is a rule's publication note, with its line."""
+    for text, line in zip(texts[:NOTE_LINES], line_numbers):
+        if v.PUBLICATION_NOTE.match(text.strip()):
+            return text.strip(), line
+    return None
+
+
+def note_number(note: tuple[str, int]) -> Decision[str]:
+    numbers = _numbers_in(note[0])
+    if not numbers:
+        return Decision(None)
+    return Decision(numbers[0], 0.8, (Evidence("body", "题注中的令号 (the order number in the note)", shorten(note[0]), note[1]),))
+
+
+def note_date(note: tuple[str, int]) -> Decision[dt.date]:
+    date = parse_date(note[0])
+    if date is None:
+        return Decision(None)
+    return Decision(date, 0.8, (Evidence("body", "题注中的公布日期 (the date in the note)", shorten(note[0]), note[1]),))

@@ -70,8 +70,11 @@ def has_content(text: str) -> bool:
 
 
 def fields_of(text: str) -> list[tuple[str, str]]:
-    """Label/value pairs of one metadata line: `a: 1 b: 2`, `| a: | 1 |`, `a | 1 | b | 2 |`."""
+    """Label/value pairs of one metadata line: `a: 1 b: 2`, `| a: | 1 |`, `a | 1 | b | 2 |`,
+    `[ a ]1 [ b ] 2`."""
     text = v.BULLET.sub("", text)
+    if "[" in text or "【" in text or "［" in text:
+        text = v.BRACKETED_LABEL.sub(lambda m: f" {m['key']}:", text).strip()
     if "|" in text:
         cells = [c.strip() for c in text.split("|")]
         cells = [c for c in cells if c]
@@ -132,7 +135,7 @@ def is_addressee(text: str) -> bool:
 _ORDER_HEADING = re.compile(r"^\S{2,30}令$")
 _GLUED_TITLE_LABEL = re.compile(r"^(?P<key>标题|文件名称|信息名称|题名)(?=[\u4e00-\u9fff《])")
 _CONTINUATION = re.compile(r"^(?:有关|有关事项|相关事项|事项|工作|问题|情况)?的?(?:通知|通告|公告|决定|批复|意见|复函|函)$")
-_LAW_SITE_YEAR = re.compile(r"\((?:19|20)\d{2}年(?:修订|修正|版)?\)$")
+_LAW_SITE_YEAR = re.compile(r"\((?:19|20)\d{2}年(?:修订|修正)?\)$")  # an edition (2021年版) is the title's own
 
 
 def _continues_title(text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Iterable
 
 from ..model import Jurisdiction
 
@@ -59,3 +60,21 @@ def jurisdiction_of(metadata: dict[str, str], issuer: str | None, title: str, op
             name = mentions.most_common(1)[0][0]
             jurisdiction.province = _PROVINCE_SHORT.get(name[:2]) or _PROVINCE_SHORT.get(name[:3]) or name
     return jurisdiction
+
+
+_LOWER_LEVEL = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:自治州|自治县|市|州|盟|县|区|旗)$")
+
+
+def unknown_jurisdiction(name: str, known: "Iterable[str]" = ()) -> str | None:
+    """Why `name` (given by a user) names no jurisdiction, with the nearest valid name; None when
+    it is a province-level division (full or short name), a name with a jurisdiction file
+    (`known`), or has the form of a city or county name (which cannot all be listed here)."""
+    import difflib
+
+    name = name.strip()
+    choices = set(PROVINCES.values()) | set(_PROVINCE_SHORT) | set(known)
+    if name in choices or (_LOWER_LEVEL.match(name) and not name.endswith(("省", "自治区"))):
+        return None
+    close = difflib.get_close_matches(name, sorted(choices), n=1, cutoff=0.3)
+    hint = f"（是否为 {close[0]}？ did you mean {close[0]}?）" if close else ""
+    return f"未知的辖区 {name}：应为省级行政区、有辖区文件的地方或市、县名称{hint}"

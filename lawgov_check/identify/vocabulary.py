@@ -63,6 +63,8 @@ def _spaced(label: str) -> str:
 _LABEL_ALTERNATION = "|".join(_spaced(k) for k in sorted(METADATA_LABELS, key=len, reverse=True))
 # "索引号: 123 主题分类: …" — a label then a colon, at the start or after a space, bullet or bar.
 LABEL_WITH_COLON = re.compile(rf"(?:^|(?<=[\s|•·●▪■◆*-]))(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:")
+# "[ 索引号 ]1150…/2021-00118 [ 发文字号 ] [ 发布机构 ]某县人民政府": labels in square brackets.
+BRACKETED_LABEL = re.compile(rf"[\[【［][ \u3000]*(?P<key>{_LABEL_ALTERNATION})[ \u3000]*[\]】］]")
 LABEL_CELL = re.compile(rf"^(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:?$")
 BULLET = re.compile(r"^[\s•·●▪■◆*-]+")
 
@@ -105,3 +107,8 @@ MAJOR_DECISION = re.compile(r"重大行政决策")
 INTERPRETATION = re.compile(r"起草说明|编制说明|制定说明|政策解读|的说明$|解读$")
 REVIEW_RECORD = re.compile(r"合法性(?:审查|审核)(?:意见|报告)|(?:审查|审核)意见书")
 ADDRESSEE_ISSUE = re.compile(r"(?:现(?:予)?印发|现将.{0,60}?印发|现转发|现予公布|现予发布|现印发给你们)")
+
+# The note under a government rule's title: (2021年6月21日某省人民政府令第4号公布 自…起施行),
+# (1991年3月26日某市人民政府令19号发布).
+PUBLICATION_NOTE = re.compile(
+    r"^[(（][^()（）\n]{0,60}?令\s*第?\s*[\d一二三四五六七八九十百零〇]{1,6}\s*号\s*(?:公布|发布)[^()（）\n]{0,60}[)）]$")

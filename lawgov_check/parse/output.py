@@ -9,7 +9,26 @@ from ..model import Document, Node
 _SHOWN_TEXT = 60
 
 
-def render_json(doc: Document, *, with_tree: bool = True) -> dict[str, Any]:
+def render_facts(doc: Document) -> str:
+    """The facts stage as text: one line per fact, by family, with its line and value."""
+    lines = ["事实 (facts):"]
+    for family, facts in doc.facts.to_dict().items():
+        lines.append(f"  {family} ({len(facts)})")
+        for fact in facts:
+            value = fact["value"]
+            shown = "" if value == fact["text"] else f" → {value}"
+            extra = " ".join(f"{k}={v}" for k, v in fact["attrs"].items() if v not in (None, "", [], {}))
+            lines.append(f"    第{doc.locate(fact['start']).line}行 “{_one_line(fact['text'])}”{shown}"
+                         + (f"  [{extra}]" if extra else ""))
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _SHOWN_TEXT else text[: _SHOWN_TEXT - 1] + "…"
+
+
+def render_json(doc: Document, *, with_tree: bool = True, with_facts: bool = False) -> dict[str, Any]:
     source = doc.source
     result: dict[str, Any] = {
         "path": source.path,
@@ -34,6 +53,8 @@ def render_json(doc: Document, *, with_tree: bool = True) -> dict[str, Any]:
     }
     if with_tree:
         result["tree"] = doc.root.to_dict()
+    if with_facts:
+        result["facts"] = doc.facts.to_dict()
     return result
 
 

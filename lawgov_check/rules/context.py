@@ -31,6 +31,13 @@ def compile_regex(pattern: str, ignore_case: bool = False) -> regex.Pattern:
     return regex.compile(pattern, flags)
 
 
+@lru_cache(maxsize=512)
+def _phrase_pattern(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> str:
+    folded = sorted({fold_keyword(p) for p in phrases if p}, key=len, reverse=True)
+    alternatives = [regex.escape(p) for p in folded if p] + [f"(?:{p})" for p in patterns]
+    return "|".join(alternatives) or r"(?!)"
+
+
 def fold_keyword(text: str) -> str:
     """Fold a keyword the way the normalizer folds the document text (identity until it exists)."""
     try:
@@ -38,6 +45,31 @@ def fold_keyword(text: str) -> str:
     except ImportError:
         return text
     return fold_for_matching(text)
+
+
+@dataclass(frozen=True)
+class BoundedPattern:
+    """A compiled pattern whose `search` and `finditer` give up after `timeout` seconds with a
+    RuleTimeout (the rule's error), never a hang."""
+
+    compiled: regex.Pattern
+    timeout: float
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        try:
+            return self.compiled.search(text, pos, endpos, timeout=self.timeout)
+        except TimeoutError:
+            raise RuleTimeout(f"正则表达式超过 {self.timeout:g} 秒未完成: {self.pattern}") from None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+        try:
+            return list(self.compiled.finditer(text, pos, endpos, timeout=self.timeout))
+        except TimeoutError:
+            raise RuleTimeout(f"正则表达式超过 {self.timeout:g} 秒未完成: {self.pattern}") from None
 
 
 @dataclass(frozen=True)
@@ -61,11 +93,9 @@ class DocumentView:
         # each time costs more than listing them once.
         return list(self.doc.root.walk())
 
-    @cached_property
+    @property
     def facts(self) -> Any:
-        from ..facts import extract_facts
-
-        return extract_facts(self.doc)
+        return self.doc.facts
 
 
 @dataclass
@@ -75,6 +105,7 @@ class CheckContext:
     params: dict[str, Any] = field(default_factory=dict)
     regex_timeout: float = DEFAULT_REGEX_TIMEOUT
     view: DocumentView | None = field(default=None, repr=False)
+    vocabularies: dict[str, Any] = field(default_factory=dict)  # name -> loader.Vocabulary
 
     def __post_init__(self) -> None:
         if self.view is None:
@@ -94,13 +125,27 @@ class CheckContext:
 
     # ---- parameters and references ----------------------------------------------------------
     def value(self, spec: Any) -> Any:
-        """A literal, or `{param: name}` looked up in the ruleset parameters."""
+        """A literal, `{param: name}` looked up in the ruleset parameters, or `{vocab: name}`, the
+        ruleset's vocabulary of that name."""
         if isinstance(spec, dict) and set(spec) == {"param"}:
             name = spec["param"]
             if name not in self.params:
                 raise KeyError(f"未定义的参数 {name}")
             return self.params[name]
+        if isinstance(spec, dict) and set(spec) == {"vocab"}:
+            name = spec["vocab"]
+            if name not in self.vocabularies:
+                raise KeyError(f"未定义的词表 {name}")
+            return self.vocabularies[name]
         return spec
+
+    def phrase_pattern(self, words: Any) -> "BoundedPattern":
+        """One pattern matching any word of a vocabulary (or a list of phrases), its phrases
+        folded like the document text, longest first, and its patterns as written; its searches
+        are bounded in time (a user's vocabulary may hold any regex)."""
+        phrases = tuple(words.phrases) if hasattr(words, "phrases") else tuple(words)
+        patterns = tuple(getattr(words, "patterns", ()))
+        return BoundedPattern(compile_regex(_phrase_pattern(phrases, patterns)), self.regex_timeout)
 
     def resolve(self, ref: str) -> Any:
         """Resolve `document.date`, `document.year`, `metadata.KEY` or `manifest.a.b`."""

@@ -11,6 +11,7 @@ from typing import Any
 from ..model import Document, Finding, RulesetDecision
 from .context import DEFAULT_REGEX_TIMEOUT, CheckContext, DocumentView
 from .hits import Hit, RuleTimeout
+from .reasons import Reason, worded as worded_reasons
 from .kinds import kind_module
 from .loader import Catalogue, Rule, Ruleset
 from .selection import Selection, Subject, code_selected, jurisdiction_matches, rule_applies, ruleset_decision
@@ -46,16 +47,28 @@ def fingerprint(code: str, evidence: str, heading_path: str, doc_type: str | Non
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def stamp(rule: Rule, hit: Hit, doc: Document, doc_type: str | None, lang: str) -> Finding:
+def worded(values: dict[str, Any], labels: dict[str, dict[str, str]], lang: str) -> dict[str, Any]:
+    """The hit's values, with each `NAME_code` value also put into words as `NAME` from the
+    ruleset's labels (a code without a label stays as written)."""
+    words = dict(values)
+    for key, value in values.items():
+        if key.endswith("_code") and key[:-5] not in values:
+            label = labels.get(str(value)) or {}
+            words[key[:-5]] = label.get(lang) or label.get("zh") or value
+    return words
+
+
+def stamp(rule: Rule, hit: Hit, doc: Document, doc_type: str | None, lang: str,
+          labels: dict[str, dict[str, str]] | None = None) -> Finding:
     start = max(0, min(hit.start, len(doc.text)))
     end = max(start, min(hit.end, len(doc.text)))
     evidence = doc.norm.original(start, end) if end > start else ""
-    values = {**hit.values, "evidence": shorten(evidence)}
     lang = lang if lang in rule.message else "zh"
+    values = {**worded(hit.values, labels or {}, lang), "evidence": shorten(evidence)}
     span = doc.norm.source_span(start, end) if end > start else (doc.norm.to_source(start),) * 2
     return Finding(
         code=rule.code, name=rule.name, severity=rule.severity,
-        message=fill(rule.message[lang], values),
+        message=fill(rule.template(hit.variant, lang), values),
         suggestion=fill(rule.suggestion.get(lang, rule.suggestion["zh"]), values),
         basis=_cited(rule, hit), location=doc.locate(start), heading_path=heading_path_at(doc, start),
         evidence=evidence, ruleset=rule.ruleset_id, ruleset_version=rule.ruleset_version,
@@ -92,12 +105,13 @@ def evaluate(doc: Document, catalogue: Catalogue, subject: Subject, selection: S
         rules = [r for r in ruleset.rules
                  if r.status != "deprecated" and code_selected(r.code, selection)]
         if applies and not rules:
-            applies, reason = False, "所有规则均被 --select/--ignore 排除或已停用"
-        decision = RulesetDecision(ruleset.id, ruleset.version, reason)
+            applies, reason = False, [Reason("no-rules-left")]
+        decision = RulesetDecision(ruleset.id, ruleset.version, worded_reasons(reason, lang))
         (result.applied if applies else result.skipped).append(decision)
         if not applies:
             continue
-        ctx = CheckContext(doc, manifest, parameters_for(catalogue, ruleset, subject), regex_timeout, view)
+        ctx = CheckContext(doc, manifest, parameters_for(catalogue, ruleset, subject), regex_timeout, view,
+                           ruleset.vocabularies)
         for rule in rules:
             if not rule_applies(rule, subject):
                 continue
@@ -109,7 +123,10 @@ def evaluate(doc: Document, catalogue: Catalogue, subject: Subject, selection: S
             except Exception as exc:  # a broken rule must not stop the others
                 result.errors.append(f"规则 {rule.code} 执行出错: {type(exc).__name__}: {exc}")
                 continue
-            result.findings += [stamp(rule, hit, doc, subject.doc_type, lang) for hit in hits]
+            unworded = sorted({h.variant for h in hits if h.variant and h.variant not in rule.messages})
+            if unworded:  # worded by the default message meanwhile; the rule's examples fail on this
+                result.errors.append(f"规则 {rule.code} 的消息变体 {'、'.join(unworded)} 未在 messages 中定义")
+            result.findings += [stamp(rule, hit, doc, subject.doc_type, lang, ruleset.labels) for hit in hits]
     unique = {(f.code, f.span, f.message): f for f in result.findings}
     result.findings = sorted(unique.values(), key=Finding.sort_key)
     _add_fingerprints(result.findings, doc, subject.doc_type)

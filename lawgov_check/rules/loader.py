@@ -11,7 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import yaml
 
@@ -56,15 +56,37 @@ class Applicability:
             year_from=d.get("year_from"), year_to=d.get("year_to"),
             in_force_title=in_force.get("title"), in_force_date=as_date(in_force.get("effective")))
 
-    def describe(self) -> str:
-        parts = [f"文档类型 {'、'.join(self.doc_types)}", f"辖区 {'、'.join(self.jurisdictions)}"]
+    def describe(self, lang: str = "zh") -> str:
+        en = lang == "en"
+        join = ", ".join if en else "、".join
+        parts = [("document types " if en else "文档类型 ") + join(self.doc_types),
+                 ("jurisdictions " if en else "辖区 ") + join(self.jurisdictions)]
         if "*" not in self.subtypes:
-            parts.insert(1, f"子类型 {'、'.join(self.subtypes)}")
+            parts.insert(1, ("subtypes " if en else "子类型 ") + join(self.subtypes))
         if self.date_from or self.date_to:
-            parts.append(f"成文日期 {self.date_from or '…'} 至 {self.date_to or '…'}")
+            parts.append(f"{'dated' if en else '成文日期'} {self.date_from or '…'} {'to' if en else '至'} {self.date_to or '…'}")
         if self.year_from or self.year_to:
-            parts.append(f"报告年度 {self.year_from or '…'} 至 {self.year_to or '…'}")
-        return "；".join(parts)
+            parts.append(f"{'report years' if en else '报告年度'} {self.year_from or '…'} {'to' if en else '至'} {self.year_to or '…'}")
+        return ("; " if en else "；").join(parts)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A named list of words a ruleset's checks look for: literal phrases, and patterns where a
+    phrase list cannot say it. Reviewers change these in the YAML, not in Python."""
+
+    name: str
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+
+    @staticmethod
+    def from_yaml(name: str, raw: Any) -> "Vocabulary":
+        if isinstance(raw, dict):
+            return Vocabulary(name, tuple(raw.get("phrases") or ()), tuple(raw.get("regex") or ()))
+        return Vocabulary(name, tuple(raw))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.phrases)
 
 
 @dataclass
@@ -84,6 +106,13 @@ class Rule:
     ruleset_version: str
     has_own_applicability: bool = False
     fix: str | None = None  # the name of a fixer in rules/fixers.py
+    messages: dict[str, dict[str, str]] = field(default_factory=dict)  # problem variant -> words
+    notes: dict[str, str] = field(default_factory=dict)  # what the rule accepts and why, {zh, en}
+
+    def template(self, variant: str | None, lang: str) -> str:
+        """The message words for a hit's variant (the default message when it has none)."""
+        words = self.messages.get(variant, self.message) if variant else self.message
+        return words.get(lang) or words["zh"]
 
     def info(self, ruleset: "Ruleset") -> RuleInfo:
         doc_types = list(self.applies_to.doc_types if self.has_own_applicability else ruleset.applies_to.doc_types)
@@ -103,14 +132,11 @@ class Ruleset:
     parameters: dict[str, Any]
     rules: list[Rule]
     path: str
+    vocabularies: dict[str, "Vocabulary"] = field(default_factory=dict)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # code -> {zh, en}
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)  # the validated YAML, for `extends`
     origin: str = "bundled"  # bundled, file (--ruleset-file / config) or package
     package: str | None = None  # "name version" of the installed package it came from
-
-    def source(self) -> str:
-        """Where the ruleset came from, for `rules list`."""
-        if self.origin == "package":
-            return f"包 {self.package}"
-        return "内置" if self.origin == "bundled" else f"文件 {self.path}"
 
 
 @dataclass
@@ -262,15 +288,24 @@ def _parse_yaml(text: str, path: Path, *, known_good: bool = False) -> Any:
         raise RulesetError([f"{path}: {exc}"]) from None
 
 
-def _param_refs(obj: Any) -> Iterator[str]:
+def refs(obj: Any, key: str) -> Iterator[str]:
+    """Names a check refers to as `{param: NAME}` (key "param") or `{vocab: NAME}` ("vocab")."""
     if isinstance(obj, dict):
-        if set(obj) == {"param"}:
-            yield obj["param"]
+        if set(obj) == {key}:
+            yield obj[key]
         for v in obj.values():
-            yield from _param_refs(v)
+            yield from refs(v, key)
     elif isinstance(obj, list):
         for v in obj:
-            yield from _param_refs(v)
+            yield from refs(v, key)
+
+
+def nearest(name: str, choices: Iterable[str]) -> str:
+    """`（是否为 X？）` naming the closest valid choice, or ""."""
+    import difflib
+
+    close = difflib.get_close_matches(str(name), sorted(choices), n=1, cutoff=0.5)
+    return f"（是否为 {close[0]}？ did you mean {close[0]}?）" if close else ""
 
 
 def _semantic_problems(data: dict[str, Any], *, thorough: bool = True) -> list[tuple[str, str, str]]:
@@ -278,6 +313,7 @@ def _semantic_problems(data: dict[str, Any], *, thorough: bool = True) -> list[t
     regular expressions compiled, its predicate looked up)."""
     problems = []
     parameters = data.get("parameters") or {}
+    vocabularies = data.get("vocabularies") or {}
     seen: set[str] = set()
     for i, rule in enumerate(data["rules"]):
         code = rule["code"]
@@ -286,9 +322,15 @@ def _semantic_problems(data: dict[str, Any], *, thorough: bool = True) -> list[t
         if code in seen:
             problems.append((code, "code", "规则代码重复"))
         seen.add(code)
-        for name in _param_refs(rule["check"]):
+        for name in refs(rule["check"], "param"):
             if name not in parameters:
-                problems.append((code, "check", f"引用了未定义的参数 {name}"))
+                problems.append((code, "check", f"引用了未定义的参数 {name}{nearest(name, parameters)}"))
+        for name in refs(rule["check"], "vocab"):
+            if name not in vocabularies:
+                problems.append((code, "check", f"引用了未定义的词表 {name}{nearest(name, vocabularies)}"))
+        for variant in rule.get("messages") or {}:
+            if variant == "default":
+                problems.append((code, "messages", "default 是保留名：默认措辞写在 message 中"))
         if rule.get("fix") is not None:
             from .fixers import FIXERS
 
@@ -299,6 +341,12 @@ def _semantic_problems(data: dict[str, Any], *, thorough: bool = True) -> list[t
         validate = getattr(kind_module(rule["check"]["kind"]), "validate", None)
         if validate:
             problems += [(code, f, p) for f, p in validate(rule["check"])]
+    if thorough:
+        from .kinds._common import regex_problems
+
+        for name, vocabulary in vocabularies.items():
+            for pattern in vocabulary.get("regex", []) if isinstance(vocabulary, dict) else []:
+                problems += [("-", f"vocabularies.{name}", p) for _, p in regex_problems(name, pattern)]
     return problems
 
 
@@ -311,14 +359,33 @@ def _build(data: dict[str, Any], path: Path) -> Ruleset:
             basis=[Basis(**b) for b in raw["basis"]],
             applies_to=Applicability.from_dict(raw.get("applies_to")), check=raw["check"],
             examples=raw["examples"], ruleset_id=data["id"], ruleset_version=str(data["version"]),
-            has_own_applicability="applies_to" in raw, fix=raw.get("fix")))
+            has_own_applicability="applies_to" in raw, fix=raw.get("fix"),
+            messages=dict(raw.get("messages") or {}), notes=dict(raw.get("notes") or {})))
     return Ruleset(id=data["id"], name=data["name"], version=str(data["version"]),
                    description=data.get("description", ""),
                    applies_to=Applicability.from_dict(data.get("applies_to")),
-                   parameters=dict(data.get("parameters") or {}), rules=rules, path=str(path))
+                   parameters=dict(data.get("parameters") or {}), rules=rules, path=str(path),
+                   vocabularies={name: Vocabulary.from_yaml(name, raw)
+                                 for name, raw in (data.get("vocabularies") or {}).items()},
+                   labels=dict(data.get("labels") or {}), raw=data)
 
 
-def load_ruleset(path: str | Path, *, thorough: bool = True) -> Ruleset:
+_MERGED_BY_KEY = ("parameters", "vocabularies", "labels")
+
+
+def extended(base: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+    """A bundled ruleset's YAML changed by a user's `extends` file: parameters, vocabularies and
+    labels merged key by key, rules replaced by code or added, other fields replaced."""
+    merged = {**base, **{k: v for k, v in change.items() if k not in (*_MERGED_BY_KEY, "rules", "extends")}}
+    for key in _MERGED_BY_KEY:
+        merged[key] = {**(base.get(key) or {}), **(change.get(key) or {})}
+    rules = {rule["code"]: rule for rule in base["rules"]}
+    rules.update({rule["code"]: rule for rule in change.get("rules") or []})
+    merged["rules"] = list(rules.values())
+    return merged
+
+
+def load_ruleset(path: str | Path, *, thorough: bool = True, bases: dict[str, Ruleset] | None = None) -> Ruleset:
     """Read, validate and build one ruleset file. Raises RulesetError.
 
     `thorough=False` (the bundled rulesets, which the test suite validates in full) leaves out
@@ -331,6 +398,14 @@ def load_ruleset(path: str | Path, *, thorough: bool = True) -> Ruleset:
     known_good = marker is not None and marker.exists()
     data = jsonable(_parse_yaml(text, path, known_good=known_good))
     problems = [] if known_good else _remembered_schema_problems(data, marker)
+    if not problems and data.get("extends"):
+        base = (bases or {}).get(data["extends"])
+        if data["id"] != data["extends"]:
+            problems = [("-", "extends", f"extends 应与 id 相同（{data['id']}）")]
+        elif base is None:
+            problems = [("-", "extends", f"没有可扩展的规则集 {data['extends']}{nearest(data['extends'], bases or {})}")]
+        else:
+            data = extended(base.raw, data)
     if not problems:
         problems = _semantic_problems(data, thorough=thorough)
     if problems:
@@ -421,7 +496,7 @@ def load_catalogue(extra_files: list[str] | tuple[str, ...] = (), *, bundled: bo
         rulesets.append(ruleset)
     for name in extra_files:  # a user's file is checked in full up front
         try:
-            ruleset = load_ruleset(Path(name), thorough=True)
+            ruleset = load_ruleset(Path(name), thorough=True, bases={rs.id: rs for rs in rulesets})
         except RulesetError as exc:
             problems += exc.problems
             continue

@@ -3,7 +3,9 @@ heading per rule code, so that `rules.md#gf05` is the page SARIF's `helpUri` poi
 
 from __future__ import annotations
 
-from .cli_tables import _applicability, _example_text
+import re
+
+from .cli_tables import _applicability, _example_text, reads
 from .loader import Catalogue, Rule, Ruleset
 
 HEADER = """# Rule reference · 规则说明
@@ -30,10 +32,16 @@ def _rule(ruleset: Ruleset, rule: Rule) -> list[str]:
     lines = [f"### {rule.code}", "", f"**{rule.name}** — {SEVERITY.get(rule.severity, rule.severity)}"
              + ("" if rule.status == "active" else f" ({rule.status})"), ""]
     lines += [f"- {rule.summary.get('zh', '')}", f"- {rule.summary.get('en', '')}"]
+    if rule.notes:
+        lines += [f"- 说明：{rule.notes['zh']}", f"- Notes: {rule.notes['en']}"]
     if rule.suggestion.get("zh"):
         lines.append(f"- 建议 / Suggestion: {rule.suggestion['zh']}"
                      + (f" / {rule.suggestion['en']}" if rule.suggestion.get("en") else ""))
     lines.append(f"- 适用范围 / Applies to: {_applicability(ruleset, rule)}")
+    lines.append(f"- 检查 / Check: `{rule.check['kind']}`")
+    lines += [f"  - {_cell(line)}" for line in reads(ruleset, rule, "en")]
+    for variant, words in rule.messages.items():
+        lines.append(f"- 消息 / Message `{variant}`: {_cell(words['zh'])} / {_cell(words['en'])}")
     if rule.basis:
         lines += ["", "| 依据 Basis | 施行 In force | 核实 Certainty |", "|---|---|---|"]
         lines += [f"| {_cell(b.cite())} | {b.effective or ''} | {b.certainty or ''} |" for b in rule.basis]
@@ -52,3 +60,28 @@ def reference_markdown(catalogue: Catalogue) -> str:
         for rule in ruleset.rules:
             lines += _rule(ruleset, rule)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def readme_table(ruleset: Ruleset) -> str:
+    """The README's table of a ruleset's rules: code, severity and what is checked (English)."""
+    rows = ["| code | severity | what is checked |", "|---|---|---|"]
+    for rule in ruleset.rules:
+        text = " ".join(filter(None, (rule.summary.get("en"), rule.notes.get("en"))))
+        status = "" if rule.status == "active" else f" ({rule.status})"
+        rows.append(f"| [{rule.code}](docs/rules.md#{rule.code.lower()}) | {rule.severity}{status} | {_cell(text)} |")
+    if ruleset.parameters:
+        rows += ["", "Parameters: " + ", ".join(f"`{name}`" for name in ruleset.parameters) + "."]
+    return "\n".join(rows)
+
+
+_BLOCK = re.compile(r"(<!-- rules:(?P<id>[A-Z]{2}) -->\n).*?(\n<!-- /rules:(?P=id) -->)", re.S)
+
+
+def readme_with_tables(readme: str, catalogue: Catalogue) -> str:
+    """The README with every `<!-- rules:XX -->…<!-- /rules:XX -->` block made anew from ruleset XX."""
+    def table(match: re.Match[str]) -> str:
+        ruleset = catalogue.ruleset(match["id"])
+        body = readme_table(ruleset) if ruleset else f"(no ruleset {match['id']})"
+        return match.group(1) + body + match.group(3)
+
+    return _BLOCK.sub(table, readme)

@@ -1,4 +1,4 @@
-"""Which rulesets and rules apply to a document, and why (reasons in Chinese)."""
+"""Which rulesets and rules apply to a document, and why (reasons as codes, worded by `reasons`)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .loader import Applicability, Rule, Ruleset
+from .reasons import Reason
 
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "特别行政区", "省", "市", "区", "县", "盟", "旗")
 
@@ -39,52 +40,52 @@ def jurisdiction_matches(wanted: str, names: tuple[str, ...]) -> bool:
     return any(name == wanted or _bare(name) == _bare(wanted) for name in names)
 
 
-def _reason_outside(applies: Applicability, subject: Subject) -> str | None:
+def _reason_outside(applies: Applicability, subject: Subject) -> Reason | None:
     """Why the subject falls outside the applicability, or None when it falls inside."""
     if "*" not in applies.doc_types and subject.doc_type not in applies.doc_types:
-        return f"文档类型 {subject.doc_type or '未识别'} 不在适用范围 ({', '.join(applies.doc_types)})"
+        return Reason("type-outside", {"doc_type": subject.doc_type, "allowed": ", ".join(applies.doc_types)})
     if "*" not in applies.subtypes and subject.subtype is not None and subject.subtype not in applies.subtypes:
-        return f"文档子类型 {subject.subtype} 不在适用范围 ({', '.join(applies.subtypes)})"
+        return Reason("subtype-outside", {"subtype": subject.subtype, "allowed": ", ".join(applies.subtypes)})
     if "*" not in applies.jurisdictions and not any(
             jurisdiction_matches(j, subject.jurisdictions) for j in applies.jurisdictions):
-        where = "、".join(subject.jurisdictions) or "未识别"
-        return f"辖区 {where} 不在适用范围 ({', '.join(applies.jurisdictions)})"
+        return Reason("place-outside", {"place": "、".join(subject.jurisdictions) or None,
+                                        "allowed": ", ".join(applies.jurisdictions)})
+    law = {"law": applies.in_force_title, "effective": applies.in_force_date}
     if subject.date and applies.date_from and subject.date < applies.date_from:
         if applies.in_force_title:
-            return f"成文日期 {subject.date} 早于《{applies.in_force_title}》施行（{applies.in_force_date}）"
-        return f"成文日期 {subject.date} 早于适用起始日期 {applies.date_from}"
+            return Reason("before-law", {"date": subject.date, **law})
+        return Reason("before-start", {"date": subject.date, "start": applies.date_from})
     if subject.date and applies.date_to and subject.date > applies.date_to:
-        return f"成文日期 {subject.date} 晚于适用截止日期 {applies.date_to}"
+        return Reason("after-end", {"date": subject.date, "end": applies.date_to})
     if subject.year and applies.year_from and subject.year < applies.year_from:
         if applies.in_force_title:
-            return f"{subject.year} 年度报告早于《{applies.in_force_title}》施行（{applies.in_force_date}）"
-        return f"报告年度 {subject.year} 早于适用起始年度 {applies.year_from}"
+            return Reason("year-before-law", {"year": subject.year, **law})
+        return Reason("year-before-start", {"year": subject.year, "start": applies.year_from})
     if subject.year and applies.year_to and subject.year > applies.year_to:
-        return f"报告年度 {subject.year} 晚于适用截止年度 {applies.year_to}"
+        return Reason("year-after-end", {"year": subject.year, "end": applies.year_to})
     return None
 
 
-def _reason_inside(applies: Applicability, subject: Subject) -> str:
-    parts = []
-    parts.append("适用于所有文档类型" if "*" in applies.doc_types else f"文档类型 {subject.doc_type} 在适用范围内")
+def _reasons_inside(applies: Applicability, subject: Subject) -> list[Reason]:
+    reasons = [Reason("all-types") if "*" in applies.doc_types else Reason("type-inside", {"doc_type": subject.doc_type})]
     if "*" not in applies.jurisdictions:
-        parts.append(f"辖区 {'、'.join(subject.jurisdictions)} 在适用范围内")
+        reasons.append(Reason("place-inside", {"place": "、".join(subject.jurisdictions)}))
     if (applies.date_from or applies.date_to) and subject.date is None:
-        parts.append("成文日期未识别，未按日期排除")
+        reasons.append(Reason("date-unknown"))
     if (applies.year_from or applies.year_to) and subject.year is None:
-        parts.append("报告年度未识别，未按年度排除")
-    return "；".join(parts)
+        reasons.append(Reason("year-unknown"))
+    return reasons
 
 
-def ruleset_decision(ruleset: Ruleset, subject: Subject, selection: Selection) -> tuple[bool, str]:
+def ruleset_decision(ruleset: Ruleset, subject: Subject, selection: Selection) -> tuple[bool, list[Reason]]:
     if selection.rulesets:
         if ruleset.id not in selection.rulesets:
-            return False, "未在 --ruleset 中选定"
-        return True, "由 --ruleset 指定"
+            return False, [Reason("not-chosen")]
+        return True, [Reason("chosen")]
     outside = _reason_outside(ruleset.applies_to, subject)
     if outside:
-        return False, outside
-    return True, _reason_inside(ruleset.applies_to, subject)
+        return False, [outside]
+    return True, _reasons_inside(ruleset.applies_to, subject)
 
 
 def rule_applies(rule: Rule, subject: Subject) -> bool:

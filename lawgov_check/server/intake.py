@@ -62,6 +62,7 @@ def _fmt(raw: dict[str, list[str]], accept: str) -> str:
 def build_options(raw: dict[str, list[str]], settings: ServerSettings, meta: Any) -> tuple[CheckOptions, str]:
     """Check options from request values laid over the config file's settings; 422 when invalid."""
     from ..config import Settings
+    from ..rules.names import unknown_names
 
     problems: list[str] = []
     choices = {"doc_type": DOC_TYPES, "lang": LANGS, "fail_on": FAIL_ON, "format": FORMATS}
@@ -69,15 +70,10 @@ def build_options(raw: dict[str, list[str]], settings: ServerSettings, meta: Any
         value = _one(raw, key)
         if value is not None and value not in allowed:
             problems.append(f"{key}: 无效的取值 {value!r}（可选：{'、'.join(allowed)}）")
-    catalogue = load_rules()
-    known_rulesets = {rs.id for rs in catalogue.rulesets}
-    codes = {rule.code for _, rule in catalogue.rules()}
     rulesets = [r.upper() for r in _values(raw, "ruleset")]
-    problems += [f"ruleset: 未知的规则集 {r}（可选：{'、'.join(sorted(known_rulesets))}）"
-                 for r in rulesets if r not in known_rulesets]
-    for key in ("select", "ignore"):
-        problems += [f"{key}: 未知的规则代码或前缀 {c}" for c in _values(raw, key)
-                     if not any(code.startswith(c.upper()) for code in codes)]
+    problems += [f"{key}: {problem}" for key, problem in unknown_names(
+        load_rules(), rulesets=rulesets, select=_values(raw, "select"), ignore=_values(raw, "ignore"),
+        jurisdiction=_one(raw, "jurisdiction"))]
     manifest = None
     if meta is not None:
         from ..manifest import validate_manifest

@@ -98,3 +98,29 @@ def test_uncertain_type_says_so_and_doc_type_overrides():
     assert d.doc_type == "other" and any("--doc-type" in n for n in d.identity.notes)
     d.identity.with_type("notice")
     assert d.doc_type == "notice" and not d.identity.notes
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("某市人民代表大会常务委员会听证条例", ("other", None)),                 # a regulation about hearings
+    ("某市城市绿化条例(2019年修正)", ("other", None)),
+    ("某区人民政府重大行政决策公众参与制度", ("normative_document", None)),  # a system about decisions
+    ("全市政府网站意见征集平台", ("other", None)),                           # a site's column
+])
+def test_regulations_systems_and_site_columns(title, expected):
+    body = "第一条 为了规范公众参与，根据有关规定，制定本条例。\n第二条 本市行政区域内的听证活动适用本条例。\n"
+    assert kind(f"{title}\n\n{body}") == expected
+
+
+def test_a_rule_published_by_an_order_whose_note_stands_below_a_summary():
+    page = ("某省公众参与暂行规定\n\n《某省公众参与暂行规定》旨在规范决策程序，是一部省政府规章。\n\n"
+            "基本介绍\n• 中文名:某省公众参与暂行规定\n\n规定全文\n\n某省公众参与暂行规定\n"
+            "(2021年6月21日某省人民政府令第4号公布 自2021年8月1日起施行)\n\n第一章 总 则\n"
+            "第一条 为了规范公众参与，制定本规定。\n")
+    doc = document_from_text(page, "wiki.txt")
+    assert (doc.doc_type, doc.doc_number, str(doc.date)) == ("government_rule", "某省人民政府令第4号", "2021-06-21")
+
+
+def test_an_order_number_written_without_di_in_the_note():
+    page = "某市市场管理规定\n\n(1991年3月26日某市人民政府令19号发布)\n\n第一条 为加强市场管理，制定本规定。\n"
+    doc = document_from_text(page, "lawsite.txt")
+    assert (doc.doc_type, doc.doc_number, str(doc.date)) == ("government_rule", "某市人民政府令19号", "1991-03-26")

@@ -241,3 +241,22 @@ def test_title_and_number_are_shown_as_the_page_writes_them():
     assert d.title == "绛县人民政府办公室关于印发绛县实施方案的通知"  # what rules match on
     assert d.identity.title.shown == "絳縣人民政府辦公室關於印發絳縣實施方案的通知"
     assert d.identity.doc_number.shown == "絳政辦發〔2023〕14號"
+
+
+def test_metadata_labels_in_square_brackets():
+    from lawgov_check.pipeline import document_from_text
+
+    page = ("您当前的位置:首页>政务公开>政策文件\n\n"
+            "[ 索引号 ]11500000000000000X/2023-00001 [ 发文字号 ] 某府办发〔2023〕12号\n"
+            "[ 发布机构 ] 某县人民政府 [ 成文日期 ] 2023-08-02 [ 发布日期 ] 2023-08-03\n\n"
+            "某县人民政府办公室关于印发某县2023年度重大行政决策事项目录的通知\n\n各乡镇人民政府:\n现将目录印发给你们。\n")
+    doc = document_from_text(page, "page.txt")
+    assert (doc.doc_number, str(doc.date)) == ("某府办发〔2023〕12号", "2023-08-02")
+    assert doc.metadata["发布机构"] == "某县人民政府"
+
+
+def test_an_edition_in_brackets_stays_in_the_title():
+    from lawgov_check.pipeline import document_from_text
+
+    doc = document_from_text("某省法治政府建设指标体系(2021年版)\n\n发布日期:2021-09-02 10:17\n\n为深入推进法治政府建设，制定本指标体系。\n")
+    assert doc.title == "某省法治政府建设指标体系(2021年版)"

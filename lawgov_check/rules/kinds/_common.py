@@ -26,11 +26,19 @@ def keyword_pattern(keywords: Iterable[str]) -> str:
     return "|".join(regex.escape(k) for k in folded if k)
 
 
-def matcher(check: dict[str, Any]) -> str:
-    """The regex a presence/absence check looks for: its `regex`, or any of its `keywords`."""
+def keywords(check: dict[str, Any], ctx: CheckContext) -> list[str]:
+    """A check's `keywords`: a list, or `{vocab: NAME}` naming a vocabulary of its ruleset."""
+    return list(ctx.value(check.get("keywords", [])))
+
+
+def matcher(check: dict[str, Any], ctx: CheckContext) -> str:
+    """The regex a presence/absence check looks for: its `regex`, or any of its `keywords` (a
+    vocabulary's patterns included)."""
     if "regex" in check:
         return check["regex"]
-    return keyword_pattern(check.get("keywords", []))
+    words = ctx.value(check.get("keywords", []))
+    patterns = [f"(?:{p})" for p in getattr(words, "patterns", ())]
+    return "|".join(filter(None, [keyword_pattern(words), *patterns]))
 
 
 def occurrences(ctx: CheckContext, pattern: str, segments: list[Segment], check: dict[str, Any]):

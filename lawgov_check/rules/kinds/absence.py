@@ -21,5 +21,5 @@ def validate(check: dict[str, Any]) -> list[tuple[str, str]]:
 
 def run(check: dict[str, Any], ctx: CheckContext) -> Iterator[Hit]:
     segments = ctx.scope(check.get("scope", "document"))
-    for start, end, groups in occurrences(ctx, matcher(check), segments, check):
+    for start, end, groups in occurrences(ctx, matcher(check, ctx), segments, check):
         yield Hit(start, end, groups)

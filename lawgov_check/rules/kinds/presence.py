@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from ..context import CheckContext
 from ..hits import Hit
-from ._common import keyword_pattern, matcher, occurrences, regex_problems
+from ._common import keyword_pattern, keywords, matcher, occurrences, regex_problems
 
 
 def validate(check: dict[str, Any]) -> list[tuple[str, str]]:
@@ -33,5 +33,5 @@ def run(check: dict[str, Any], ctx: CheckContext) -> Iterator[Hit]:
             if not any(True for _ in occurrences(ctx, keyword_pattern(group), segments, check)):
                 yield Hit(anchor, anchor, {"missing": "、".join(group)})
         return
-    if not any(True for _ in occurrences(ctx, matcher(check), segments, check)):
-        yield Hit(anchor, anchor, {"missing": "、".join(check.get("keywords", [])) or check.get("regex", "")})
+    if not any(True for _ in occurrences(ctx, matcher(check, ctx), segments, check)):
+        yield Hit(anchor, anchor, {"missing": "、".join(keywords(check, ctx)) or check.get("regex", "")})
