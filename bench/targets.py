@@ -1,6 +1,7 @@
 """The performance targets of issue 14, measured in one run, as ratios.
 
     python bench/targets.py [--corpus DIR] [--command "lawgov-check"] [--rounds 5] [--skip-scaling]
+    python bench/targets.py --source /tmp/before --command "python -m lawgov_check.cli"   # an older tree
 
 1. batch: `check --jobs 1|2 --format json` over 300 generated documents against the floor script
    `../shared/tools/floor_scan.py` on the same folder (bench/floor.py when it is absent); the three
@@ -36,6 +37,7 @@ sys.path.insert(0, str(BENCH))
 from corpus import generate  # noqa: E402
 
 FLOOR = REPO.parent / "shared" / "tools" / "floor_scan.py"
+CWD = [REPO]  # where the children start: the source tree, so that `python -m` imports from it
 
 SCALING_SCRIPT = """
 import resource, sys, time
@@ -52,7 +54,7 @@ print(time.perf_counter() - t, len(result.errors), resource.getrusage(resource.R
 def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user + system, workers included) and peak RSS in KB."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=REPO)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=CWD[0])
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -139,7 +141,7 @@ def scaling(table: Table, seeds: list[str], work: Path, env: dict[str, str]) -> 
         path = work / f"scale_{size}_{int(one_paragraph)}.txt"
         path.write_text(text, encoding="utf-8")
         out = subprocess.run([sys.executable, "-c", SCALING_SCRIPT, str(path)], capture_output=True, text=True,
-                             env=env, cwd=REPO, check=True).stdout.split()
+                             env=env, cwd=CWD[0], check=True).stdout.split()
         seconds, errors, peak = float(out[0]), int(out[1]), int(out[2])
         results.append((size, one_paragraph, seconds, errors, peak))
     base = results[0][2] / results[0][0]
@@ -156,6 +158,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "lawgov-targets-corpus")
     parser.add_argument("--command", default=f"{shlex.quote(sys.executable)} -m lawgov_check",
                         help="how to start the checker (default: this interpreter, -m lawgov_check)")
+    parser.add_argument("--source", type=Path, default=REPO,
+                        help="the source tree to import lawgov_check from (e.g. `git archive` of an older commit)")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--skip-scaling", action="store_true")
     parser.add_argument("--markdown", type=Path)
@@ -165,7 +169,8 @@ def main() -> None:
         generate(options.corpus, txt=300, docx=0, pdf=0)
     paths = sorted(folder.glob("*.txt"))
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    CWD[0] = options.source.resolve()
+    env["PYTHONPATH"] = str(options.source.resolve()) + os.pathsep + env.get("PYTHONPATH", "")
     command = shlex.split(options.command)
     table = Table()
     table.add("machine", f"{os.cpu_count()} CPUs", note=f"load average before {load()}; Python {sys.version.split()[0]}")
