@@ -6,9 +6,8 @@ is ours and private (`user_cache.read_private`), must carry the key it is filed 
 doubt — bad JSON, a missing field, a ruleset the loader cannot build — means loading the YAML
 again. The key covers everything the catalogue is made of: the tool's version, the bytes of every
 file in the rulesets folder (rulesets, jurisdiction parameters, schema), this package's modules
-(size and time: a changed loader builds differently) and the import path with each entry's
-modification time (installing or removing a distribution, and so a ruleset package, changes its
-folder). A catalogue with rulesets from installed packages is never cached: their files live
+(size and time: a changed loader builds differently) and the distributions on the import path
+by name and time (installing, upgrading or removing one, and so a ruleset package, changes them). A catalogue with rulesets from installed packages is never cached: their files live
 elsewhere. Before a catalogue is written, the one rebuilt from the data must equal the loaded one.
 Without a cache directory (read-only home, `LAWGOV_CHECK_CACHE_DIR=""`) nothing changes but time.
 """
@@ -52,12 +51,20 @@ def _files_digest(root: Path, suffixes: tuple[str, ...], *, contents: bool) -> s
 
 
 def _import_path_signature() -> str:
+    """The distributions on the import path (where entry points, and so ruleset packages, come
+    from): each entry's *.dist-info / *.egg-info names with their modification times."""
     parts = []
     for entry in sys.path:
         try:
-            parts.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
-        except OSError:
-            parts.append(f"{entry}:-")
+            with os.scandir(entry or ".") as found:
+                names = sorted((item.name, item.stat().st_mtime_ns) for item in found
+                               if item.name.endswith((".dist-info", ".egg-info")))
+        except OSError:  # not a folder (a zip file, a missing entry): by its own time
+            try:
+                names = [("", os.stat(entry).st_mtime_ns)]
+            except OSError:
+                names = []
+        parts.append(f"{entry}:{names}")
     return "\n".join(parts)
 
 
@@ -130,6 +137,8 @@ def _store(path: Path, key: str, catalogue: Catalogue) -> None:
 
 def bundled_catalogue() -> Catalogue:
     """`load_catalogue()` — from the user cache when it holds this exact catalogue. Raises RulesetError."""
+    if private_file("catalogue") is None:  # no cache directory: nothing to key
+        return load_catalogue()
     try:
         key = catalogue_key()
     except OSError:
