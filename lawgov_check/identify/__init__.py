@@ -15,7 +15,7 @@ from ..model import Heading, Jurisdiction, Node, NormalizedText
 from .doc_type import UNSURE, TypeInputs, decide_type
 from .evidence import Decision, Evidence
 from .fields import (decide_body_year, decide_date, decide_doc_number, decide_issuer, decide_report_year,
-                     decide_truncation, note_date, note_number, publication_note)
+                     decide_truncation, note_date, note_number, number_after_title, publication_note)
 from .header import HeaderPlan, scan_header
 from .jurisdiction import jurisdiction_of
 from .title import decide_title
@@ -101,10 +101,13 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
     lead = next(((n.text, locate(n.start).line) for n in root.children if n.kind == "title" and n.attrs.get("lead")), None)
     embedded = next(((n.text, locate(n.start).line) for n in root.children
                      if n.kind == "title" and n.attrs.get("embedded")), None)
-    title = decide_title(plan, line_numbers, lead or embedded)
+    first_line = next(((t.strip(), line_numbers[i]) for i, t in enumerate(header_texts) if t.strip()), None)
+    title = decide_title(plan, line_numbers, lead or embedded, first_line)
     number_node = next((n for n in root.walk() if n.kind == "doc_number" and n.attrs.get("form") != "registration"), None)
     doc_number = decide_doc_number(plan, header_texts, line_numbers, number_node,
                                    locate(number_node.start).line if number_node else None)
+    if doc_number.value is None and title.decision.value and first_line and first_line[0].startswith(title.decision.value):
+        doc_number = number_after_title(first_line, len(title.decision.value))
     signature = next((n for n in root.walk() if n.kind == "signature_date"), None)
     closing = [(n.text, locate(n.start).line) for n in root.children if n.kind == "paragraph"][-8:][::-1]
     date = decide_date((signature.text, locate(signature.start).line) if signature else None,

@@ -216,3 +216,12 @@ def note_date(note: tuple[str, int]) -> Decision[dt.date]:
     if date is None:
         return Decision(None)
     return Decision(date, 0.8, (Evidence("body", "题注中的公布日期 (the date in the note)", shorten(note[0]), note[1]),))
+
+
+def number_after_title(line: tuple[str, int], title_end: int) -> Decision[str]:
+    """The 发文字号 right after a title run into the text (关于…的某府通〔2019〕2号为…)."""
+    numbers = find_doc_numbers(line[0][title_end: title_end + 30])
+    if not numbers or numbers[0].start != 0:
+        return Decision(None)
+    return Decision(numbers[0].text, 0.6, (Evidence("header", "紧接标题的发文字号 (the number right after the title)",
+                                                    numbers[0].text, line[1]),))

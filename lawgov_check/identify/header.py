@@ -75,6 +75,9 @@ def fields_of(text: str) -> list[tuple[str, str]]:
     text = v.BULLET.sub("", text)
     if "[" in text or "【" in text or "［" in text:
         text = v.BRACKETED_LABEL.sub(lambda m: f" {m['key']}:", text).strip()
+    alone = v.LABEL_CELL.match(text)
+    if alone:  # a label alone on its line: its value stands on the next one
+        return [(_key(alone["key"]), "")]
     if "|" in text:
         cells = [c.strip() for c in text.split("|")]
         cells = [c for c in cells if c]
@@ -111,13 +114,14 @@ def _key(label: str) -> str:
     return re.sub(r"[ \u3000]", "", label)
 
 
-_LABEL_VALUE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*:\s*\S")  # 编辑人员: 王某 — an unknown label
+# 编辑人员: 王某 — an unknown label; 号: 1234/2018-01 — a label whose first characters were lost
+_LABEL_VALUE = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}\s*:\s*\S")
 
 
 def is_titleish(text: str) -> bool:
     text = text.strip()
     return (2 <= len(text) <= TITLE_MAX and not _SENTENCE_END.search(text) and "," not in text
-            and not _LABEL_VALUE.match(text)
+            and not _LABEL_VALUE.match(text) and not v.LABEL_WITH_COLON.search(text)
             and "。" not in text and not v.PAGE_DATE.search(text) and not v.STALE_DATE.search(text))
 
 
@@ -202,11 +206,13 @@ class _Scanner:
                 continue
             if pending_label is not None and line.kind not in _BODY_KINDS and line.kind != "colon_line" \
                     and len(text) <= TITLE_MAX and (pending_label in v.TITLE_KEYS or not _title_shaped(text)):
-                self.fields.append(Field(pending_label, text, i))
+                glued = v.TRAILING_LABEL.search(text)
+                value = text[: glued.start()].strip() if glued and glued.start() > 0 else text
+                self.fields.append(Field(pending_label, value, i))
                 self.roles[i] = "metadata"
                 if line.kind in _NUMBER_KINDS:
                     self.numbers.append((i, text))
-                pending_label = None
+                pending_label = _key(glued["key"]) if glued and glued.start() > 0 else None
                 i += 1
                 continue
             pending_label = None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import vocabulary as v
+from ..facts.doc_numbers import find_doc_numbers
 from .evidence import Decision, Evidence, shorten
 from .header import HeaderPlan, TitleCandidate, ends_with_kind
 
@@ -42,16 +44,28 @@ def _score(candidate: TitleCandidate, plan: HeaderPlan, others: list[str], meta_
         candidate.score -= 4
 
 
+_LEAD = re.compile(r"^[^:：]{1,12}[:：]\s*(?P<rest>.{8,})$")
+
+
+def _without_lead(value: str) -> str:
+    """A title field whose value starts with words and a colon that are no part of the title
+    (spam or a site's tag put before it): the title after the colon, when that is a whole title."""
+    match = _LEAD.match(value.strip())
+    return match["rest"] if match and ends_with_kind(match["rest"]) and "关于" not in value[: match.start("rest")] else value
+
+
 def _overlaps(a: TitleCandidate, b: TitleCandidate) -> bool:
     x, y = _norm(a.text), _norm(b.text)
     return x == y or (min(len(x), len(y)) >= 6 and (x in y or y in x))
 
 
-def decide_title(plan: HeaderPlan, line_numbers: list[int], embedded: tuple[str, int] | None) -> TitleChoice:
+def decide_title(plan: HeaderPlan, line_numbers: list[int], embedded: tuple[str, int] | None,
+                 first_line: tuple[str, int] | None = None) -> TitleChoice:
     """`line_numbers[i]` is the original line of header line i; `embedded` is the title of a document
-    issued under a covering notice (its text and line), used when the page shows no title of its own."""
+    issued under a covering notice (its text and line), used when the page shows no title of its own;
+    `first_line` is the page's first line with content, where a page run into one line has its title."""
     metadata = plan.metadata()
-    meta_title = next((metadata[k] for k in v.TITLE_KEYS if metadata.get(k)), "")
+    meta_title = _without_lead(next((metadata[k] for k in v.TITLE_KEYS if metadata.get(k)), ""))
     others = [_norm(c.text) for c in plan.candidates]
     for candidate in plan.candidates:
         _score(candidate, plan, others, meta_title)
@@ -78,4 +92,27 @@ def decide_title(plan: HeaderPlan, line_numbers: list[int], embedded: tuple[str,
         text, line = embedded
         return TitleChoice(Decision(text, 0.6, (Evidence(
             "body", "转发或印发的文件标题 (the title of the document the notice issues)", shorten(text), line),)), None)
+    run_in = run_in_title(first_line[0]) if first_line is not None else None
+    if run_in is not None:
+        return TitleChoice(Decision(run_in, 0.6, (Evidence(
+            "header", "与正文连成一行的标题 (a title run into the text)", run_in, first_line[1]),)), None)
     return TitleChoice(Decision(None, 0.0, ()), None)
+
+
+RUN_IN_MIN = 200  # a first line this long is a whole page run into one line
+# 某省人民政府关于2023年度某某情况的报告 — an organ's name (Chinese characters only), 关于, the subject, a kind
+_RUN_IN_TITLE = re.compile(
+    r"[\u4e00-\u9fff]{0,30}关于[^。，,；;:\s]{2,100}?的?(?:报告|通知|通告|公告|意见|决定|办法|规定|方案|要点|批复)")
+
+
+def run_in_title(line: str) -> str | None:
+    """The title at the start of a page run into one line (a mirror that lost its line breaks)."""
+    if len(line) < RUN_IN_MIN:
+        return None
+    head = line[:RUN_IN_MIN]
+    numbers = find_doc_numbers(head)
+    before = head[: numbers[0].start].strip() if numbers else ""
+    if before.startswith("关于") and 6 <= len(before) <= 150 and "。" not in before:
+        return before  # 关于…的 某府通〔2019〕2号 为…: a title (maybe cut short), the 发文字号, the text
+    match = _RUN_IN_TITLE.search(head)
+    return match.group() if match and match.start() <= 60 else None

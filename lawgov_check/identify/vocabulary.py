@@ -65,6 +65,9 @@ _LABEL_ALTERNATION = "|".join(_spaced(k) for k in sorted(METADATA_LABELS, key=le
 LABEL_WITH_COLON = re.compile(rf"(?:^|(?<=[\s|•·●▪■◆*-]))(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:")
 # "[ 索引号 ]1150…/2021-00118 [ 发文字号 ] [ 发布机构 ]某县人民政府": labels in square brackets.
 BRACKETED_LABEL = re.compile(rf"[\[【［][ \u3000]*(?P<key>{_LABEL_ALTERNATION})[ \u3000]*[\]】］]")
+# A value line with the next label glued to its end: 某县关于印发某办法的通知发文机关
+TRAILING_LABEL = re.compile(
+    "(?P<key>" + "|".join(_spaced(k) for k in sorted(METADATA_LABELS, key=len, reverse=True) if len(k) >= 3) + ")$")
 LABEL_CELL = re.compile(rf"^(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:?$")
 BULLET = re.compile(r"^[\s•·●▪■◆*-]+")
 

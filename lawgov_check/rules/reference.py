@@ -63,12 +63,15 @@ def reference_markdown(catalogue: Catalogue) -> str:
 
 
 def readme_table(ruleset: Ruleset) -> str:
-    """The README's table of a ruleset's rules: code, severity and what is checked (English)."""
-    rows = ["| code | severity | what is checked |", "|---|---|---|"]
+    """The README's table of a ruleset's rules: code, severity, what is checked (English) and how
+    surely its basis was read (verified, secondary, unverified)."""
+    rows = ["| code | severity | what is checked | basis read |", "|---|---|---|---|"]
     for rule in ruleset.rules:
         text = " ".join(filter(None, (rule.summary.get("en"), rule.notes.get("en"))))
         status = "" if rule.status == "active" else f" ({rule.status})"
-        rows.append(f"| [{rule.code}](docs/rules.md#{rule.code.lower()}) | {rule.severity}{status} | {_cell(text)} |")
+        certainty = ", ".join(dict.fromkeys(b.certainty for b in rule.basis if b.certainty))
+        rows.append(f"| [{rule.code}](docs/rules.md#{rule.code.lower()}) | {rule.severity}{status} | {_cell(text)} "
+                    f"| {certainty} |")
     if ruleset.parameters:
         rows += ["", "Parameters: " + ", ".join(f"`{name}`" for name in ruleset.parameters) + "."]
     return "\n".join(rows)

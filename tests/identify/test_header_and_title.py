@@ -260,3 +260,35 @@ def test_an_edition_in_brackets_stays_in_the_title():
 
     doc = document_from_text("某省法治政府建设指标体系(2021年版)\n\n发布日期:2021-09-02 10:17\n\n为深入推进法治政府建设，制定本指标体系。\n")
     assert doc.title == "某省法治政府建设指标体系(2021年版)"
+
+
+def test_labels_alone_on_their_lines_with_the_next_label_glued_to_a_value():
+    from lawgov_check.pipeline import document_from_text
+
+    page = ("标题\n某县人民政府关于印发某县行政规范性文件管理办法的通知发文机关\n某县人民政府办公室\n"
+            "发文字号\n某政发〔2021〕1号\n成文日期\n2021-03-26\n有效性\n有效\n"
+            "某县人民政府关于印发某县行政规范性文件管理办法的通知\n各镇人民政府:\n现将办法印发给你们。\n")
+    doc = document_from_text(page, "page.txt")
+    assert doc.title == "某县人民政府关于印发某县行政规范性文件管理办法的通知"
+    assert (doc.metadata["发文机关"], doc.doc_number, str(doc.date)) == ("某县人民政府办公室", "某政发〔2021〕1号", "2021-03-26")
+
+
+def test_words_and_a_colon_before_the_title_field_are_no_part_of_the_title():
+    from lawgov_check.pipeline import document_from_text
+
+    page = ("名称: | 某某娱乐城:公布2023年度县政府重大行政决策事项目录的通知 |\n"
+            "各镇人民政府:\n现将目录印发给你们。\n")
+    assert document_from_text(page).title == "公布2023年度县政府重大行政决策事项目录的通知"
+
+
+@pytest.mark.parametrize("page, title, number", [
+    ("某某资料网www.example.com某省人民政府关于2023年度法治政府建设情况的报告2023年,省政府坚持依法行政。" + "推进法治建设。" * 40,
+     "某省人民政府关于2023年度法治政府建设情况的报告", None),
+    ("关于春节期间禁止燃放烟花爆竹的某府通〔2019〕2号为减少污染,确保安全,市政府决定禁止燃放。" + "特此通告。" * 40,
+     "关于春节期间禁止燃放烟花爆竹的", "某府通〔2019〕2号"),
+])
+def test_a_page_run_into_one_line_has_its_title_at_the_start(page, title, number):
+    from lawgov_check.pipeline import document_from_text
+
+    doc = document_from_text(page)
+    assert (doc.title, doc.doc_number) == (title, number)
