@@ -89,8 +89,6 @@ _FULL = "，：；（）"
 _HALF = ",:;()"
 _FULL_MARKS = re.compile(f"[{_FULL}]")
 _HALF_MARKS = re.compile(f"[{re.escape(_HALF)}]")
-
-
 _IDENTITY_SPAN = 1 << 20
 
 
