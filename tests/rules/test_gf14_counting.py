@@ -1,4 +1,5 @@
-"""GF14 counts by regex exactly what the loop over every character counted (kept as the reference)."""
+"""GF14 counts by regex exactly what the loop over every character counted (kept here as the reference;
+which half-width marks count is one function both use)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from hypothesis import strategies as st
 
 from lawgov_check.pipeline import document_from_text
 from lawgov_check.rules.context import CheckContext, DocumentView
-from lawgov_check.rules.predicates.format_predicates import mixed_punctuation_width
+from lawgov_check.rules.predicates.format_predicates import is_chinese_half_mark, mixed_punctuation_width
 
 
 def reference(ctx: CheckContext, full_width_share: float = 0.8, min_marks: int = 10) -> list[tuple]:
@@ -22,14 +23,7 @@ def reference(ctx: CheckContext, full_width_share: float = 0.8, min_marks: int =
             ch = source[i]
             if ch in "，：；（）":
                 full += 1
-            elif ch in ",:;()":
-                before = source[i - 1] if i > 0 else " "
-                after = source[i + 1] if i + 1 < len(source) else " "
-                if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
-                    continue
-                if ch in "()" and (before.isascii() and before.isalnum() or after.isascii() and after.isalnum()) \
-                        and not ("\u4e00" <= before <= "\u9fff" or "\u4e00" <= after <= "\u9fff"):
-                    continue
+            elif ch in ",:;()" and is_chinese_half_mark(source, i):
                 found.append(i)
     total = full + len(found)
     if not found or total < min_marks or full / total < full_width_share:

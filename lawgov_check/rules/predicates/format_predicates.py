@@ -109,6 +109,17 @@ def _all_kept(origin, start: int, end: int, s: int, e: int) -> bool:
         return False
 
 
+def is_chinese_half_mark(source: str, i: int) -> bool:
+    """Whether the half-width mark at i punctuates Chinese text (not 1,000 / 08:46 / a(b))."""
+    ch = source[i]
+    before = source[i - 1] if i > 0 else " "
+    after = source[i + 1] if i + 1 < len(source) else " "
+    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+        return False
+    return not (ch in "()" and (before.isascii() and before.isalnum() or after.isascii() and after.isalnum())
+                and not ("\u4e00" <= before <= "\u9fff" or "\u4e00" <= after <= "\u9fff"))
+
+
 @predicate("gf.mixed-punctuation-width")
 def mixed_punctuation_width(ctx: CheckContext, full_width_share: float = 0.8,
                             min_marks: int = 10) -> Iterator[Hit]:
@@ -131,16 +142,7 @@ def mixed_punctuation_width(ctx: CheckContext, full_width_share: float = 0.8,
             full += sum(1 for m in _FULL_MARKS.finditer(source, s, e) if _kept(origin, seg.start, seg.end, m.start()))
             marks = (m.start() for m in _HALF_MARKS.finditer(source, s, e)
                      if _kept(origin, seg.start, seg.end, m.start()))
-        for i in marks:
-            ch = source[i]
-            before = source[i - 1] if i > 0 else " "
-            after = source[i + 1] if i + 1 < len(source) else " "
-            if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
-                continue
-            if ch in "()" and (before.isascii() and before.isalnum() or after.isascii() and after.isalnum()) \
-                    and not ("\u4e00" <= before <= "\u9fff" or "\u4e00" <= after <= "\u9fff"):
-                continue
-            found.append(i)
+        found += [i for i in marks if is_chinese_half_mark(source, i)]
     total = full + len(found)
     if not found or total < min_marks or full / total < full_width_share:
         return
