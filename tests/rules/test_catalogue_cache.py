@@ -11,11 +11,18 @@ import pytest
 from lawgov_check import user_cache
 from lawgov_check.rules import catalogue_cache
 from lawgov_check.rules.catalogue_cache import _files_digest, bundled_catalogue, catalogue_key
-from lawgov_check.rules.loader import load_catalogue
+from lawgov_check.rules.loader import load_catalogue as load_with_packages
+
+
+def load_catalogue():
+    """The bundled rulesets alone: a catalogue with an installed ruleset package (CI installs one)
+    is never cached, so these tests leave packages out on both sides."""
+    return load_with_packages(packages=False)
 
 
 @pytest.fixture
 def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(catalogue_cache, "load_catalogue", load_catalogue)
     directory = tmp_path / "cache"
     monkeypatch.setenv("LAWGOV_CHECK_CACHE_DIR", str(directory))
     user_cache.user_cache_dir.cache_clear()
@@ -78,6 +85,7 @@ def test_a_file_others_may_write_is_not_read(cache_dir):
 
 
 def test_no_cache_directory(monkeypatch):
+    monkeypatch.setattr(catalogue_cache, "load_catalogue", load_catalogue)
     monkeypatch.setenv("LAWGOV_CHECK_CACHE_DIR", "")
     user_cache.user_cache_dir.cache_clear()
     try:
@@ -97,6 +105,7 @@ def test_read_only_cache_directory(cache_dir):
 
 
 def test_a_cache_that_cannot_be_written(tmp_path, monkeypatch):
+    monkeypatch.setattr(catalogue_cache, "load_catalogue", load_catalogue)
     monkeypatch.setattr(catalogue_cache, "private_file", lambda name: tmp_path / "gone" / name)
     assert bundled_catalogue() == load_catalogue()
     assert bundled_catalogue() == load_catalogue()
@@ -109,6 +118,15 @@ def test_only_one_catalogue_is_kept(cache_dir):
     stale.write_text("{}", encoding="utf-8")
     bundled_catalogue()
     assert cached_file(cache_dir).name != stale.name
+
+
+def test_with_the_installed_packages_it_is_the_loaded_catalogue(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGOV_CHECK_CACHE_DIR", str(tmp_path / "cache"))
+    user_cache.user_cache_dir.cache_clear()
+    try:
+        assert bundled_catalogue() == load_with_packages() == bundled_catalogue()
+    finally:
+        user_cache.user_cache_dir.cache_clear()
 
 
 def test_a_catalogue_with_packaged_rulesets_is_not_kept(cache_dir):
