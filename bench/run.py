@@ -28,7 +28,6 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections import defaultdict
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -83,42 +82,18 @@ def has_jobs_option() -> bool:
 
 # ── in-process stages ─────────────────────────────────────────────────────────────────────────
 def stage_times(paths: list[Path]) -> dict[str, float]:
-    from lawgov_check.api import check_document, load_rules
-    from lawgov_check.facts import extract_facts
-    from lawgov_check.ingest import load
-    from lawgov_check.ingest.normalize import normalize
     from lawgov_check.model import RunResult
-    from lawgov_check.parse import parse
     from lawgov_check.report import render
+    from profile_check import stages
 
-    load_rules()
-    parse(normalize(load(str(paths[0]))))  # grammar and regexes compiled before timing
-    totals: dict[str, float] = defaultdict(float)
-    results = []
-    clock = time.perf_counter
-    for path in paths:
-        t0 = clock()
-        source = load(str(path))
-        t1 = clock()
-        norm = normalize(source)
-        t2 = clock()
-        doc = parse(norm)
-        t3 = clock()
-        extract_facts(doc)
-        t4 = clock()
-        results.append(check_document(doc))  # extracts the facts again, then runs the rules
-        t5 = clock()
-        totals["ingest"] += t1 - t0
-        totals["normalize"] += t2 - t1
-        totals["parse"] += t3 - t2
-        totals["facts"] += t4 - t3
-        totals["rules"] += max(0.0, (t5 - t4) - (t4 - t3))
-    t0 = clock()
+    results: list = []
+    totals = stages(paths, clock=time.perf_counter, results=results)
+    t0 = time.perf_counter()
     run = RunResult(documents=results, rules=[], tool_version="bench")
     render("text", run)
     render("json", run)
-    totals["report (text + json)"] = clock() - t0
-    return dict(totals)
+    totals["report (text + json)"] = time.perf_counter() - t0
+    return totals
 
 
 # ── scaling ───────────────────────────────────────────────────────────────────────────────────

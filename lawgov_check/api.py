@@ -62,7 +62,12 @@ def load_rules(options: CheckOptions | None = None) -> Catalogue:
     places = tuple(str(p) for p in (options.jurisdiction_files if options else ()))
     key = tuple((f, Path(f).stat().st_mtime if Path(f).exists() else 0) for f in files + ("",) + places)
     if key not in _catalogue_cache:
-        _catalogue_cache[key] = load_catalogue(files, jurisdiction_files=places)
+        if files or places:
+            _catalogue_cache[key] = load_catalogue(files, jurisdiction_files=places)
+        else:
+            from .rules.catalogue_cache import bundled_catalogue
+
+            _catalogue_cache[key] = bundled_catalogue()
     return _catalogue_cache[key]
 
 
@@ -403,12 +408,35 @@ def _warm_up(options: CheckOptions, files: Sequence[str], *, annotate: bool) -> 
     modules = [name for suffix, name in ((".docx", ".ingest.docx"), (".pdf", ".ingest.pdf"))
                if suffix in suffixes] + ([".report.docx_annotate"] if annotate else [])
     try:
-        load_rules(options)
+        catalogue = load_rules(options)
         document_from_text("")
         for name in modules:
             importlib.import_module(name, __package__)
+        if len(files) > 1:
+            _warm_rules(options, catalogue)
     except Exception:  # the workers report the problem per file
         pass
+
+
+# A short document of every common shape: checking it as each document type compiles the rules'
+# patterns, imports their predicates and the numeral and calendar libraries once, before forking.
+_WARM_TEXT = ("关于印发某某管理办法的通知\n某政发〔2024〕1号\n各单位：\n一、总则\n（一）目标\n1.内容\n（1）细则\n"
+              "第一章 总则\n第一条 为了规范管理，根据《某某条例》（国发〔2020〕5号），制定本办法。\n"
+              "第一百零一条 本办法自2024年1月1日起施行，有效期5年。征求意见时间为2024年1月2日至2024年2月1日，共30日。\n"
+              "2023年共办理案件120件，其中行政复议50件、行政诉讼70件，占比41.7%。\n附件：1.名单\n某某人民政府\n2024年1月1日\n")
+
+
+def _warm_rules(options: CheckOptions, catalogue: Catalogue) -> None:
+    import datetime
+
+    from .facts.calendar import is_workday
+    from .model import DOC_TYPES
+    from .pipeline import document_from_text
+
+    is_workday(datetime.date(2024, 1, 2))  # imports the holiday calendar
+    for doc_type in DOC_TYPES:  # a fresh document each time: checking it states its type
+        check_document(document_from_text(_WARM_TEXT, "<warm-up>"),
+                       options=dataclasses.replace(options, doc_type=doc_type), catalogue=catalogue)
 
 
 def check_paths(paths: Sequence[str | Path], *, options: CheckOptions | None = None,

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from functools import cache
 from pathlib import Path
-from typing import IO, Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import IO, Callable
 
 _OTHERS = stat.S_IRWXG | stat.S_IRWXO
 
@@ -85,6 +87,8 @@ def read_private(path: Path, load: Callable[[IO[bytes]], object]) -> object | No
 
 def write_private(path: Path, save: Callable[[IO[bytes]], None]) -> None:
     """Write a cache file (0600) whole: to a temporary file in the same folder, then renamed."""
+    import tempfile  # only when writing: reading stays cheap for `--help` from the cache
+
     try:
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     except OSError:

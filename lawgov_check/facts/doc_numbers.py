@@ -20,7 +20,7 @@ BRACKETED_RE = re.compile(
 ORDER_RE = re.compile(rf"令{_SP}(?P<di>第)?{_SP}(?P<serial>\d{{1,6}}){_SP}号")
 MAX_PREFIX = 12
 ALNUM_RE = re.compile(
-    r"(?<![A-Za-z0-9])(?P<prefix>[A-Z]{2,10}\d{0,4})[ \u3000]?[—–\-－]{1,2}[ \u3000]?(?P<year>\d{4})"
+    r"(?P<prefix>[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]{1,9}\d{0,4})[ \u3000]?[—–\-－]{1,2}[ \u3000]?(?P<year>\d{4})"
     r"[ \u3000]?[—–\-－]{1,2}[ \u3000]?(?P<serial>\d{1,6})(?![\d])"
 )
 # Words that end the running text before an organ's abbreviation: `根据国办发〔…〕` → `国办发`.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .norm_cjk import CJK_IDEOGRAPHS
+from .norm_cjk import CJK_IDEOGRAPHS, is_cjk
 from .norm_mapped import MappedText
 
 _TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -41,10 +41,8 @@ def remove_pinyin_annotations(mapped: MappedText) -> MappedText:
         if is_pinyin_annotation(m.group(1), m.group(2)):
             toned.append(m.span())
         elif _SYLLABLE.fullmatch(m.group(1)) and m.end() < len(text) and (
-                text[m.end()] in "(（" or _CJK_CHAR.match(text, m.end())):
+                text[m.end()] in "(（" or is_cjk(text[m.end()])):
             toneless.append(m.span())
     spans = sorted(toned + (toneless if len(toneless) >= TONELESS_MIN else []))
     return mapped.delete(spans)
 
-
-_CJK_CHAR = re.compile(f"[{CJK_IDEOGRAPHS}]")

@@ -193,7 +193,8 @@ class TreeBuilder:
 
     def _paragraph(self, line: Line) -> Node:
         attrs = {}
-        markers = [m["marker"] for m in _ENUMERATION.finditer(line.text)]
+        # Every enumeration marker ends in 是: a line without it needs no scan.
+        markers = [m["marker"] for m in _ENUMERATION.finditer(line.text)] if "是" in line.text else []
         if len(markers) >= 2 or (markers and line.text.lstrip().startswith(markers[0])):
             attrs["enumeration"] = markers
         if line.kind == "colon_line":

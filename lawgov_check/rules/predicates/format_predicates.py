@@ -2,14 +2,48 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Iterator
 
+from ...ingest.norm_mapped import identity_offsets
 from ..context import CheckContext
 from ..hits import Hit
 from . import predicate
 
 _FULL = "，：；（）"
 _HALF = ",:;()"
+_FULL_MARKS = re.compile(f"[{_FULL}]")
+_HALF_MARKS = re.compile(f"[{re.escape(_HALF)}]")
+_IDENTITY_SPAN = 1 << 20
+
+
+def _kept(origin, start: int, end: int, i: int) -> bool:
+    """Whether a normalized character of start..end comes from source offset i (the map never decreases)."""
+    j = bisect.bisect_left(origin, i, start, end)
+    return j < end and origin[j] == i
+
+
+def _all_kept(origin, start: int, end: int, s: int, e: int) -> bool:
+    """Whether start..end maps one to one onto the source s..e (no character dropped or added)."""
+    if end - start != e - s or e > _IDENTITY_SPAN:  # a longer one is asked mark by mark (no big copy)
+        return False
+    try:
+        with memoryview(origin) as view, memoryview(identity_offsets(e)) as identity:
+            return view[start:end] == identity[s:e]
+    except TypeError:  # a map that is not an array of offsets: ask character by character
+        return False
+
+
+def is_chinese_half_mark(source: str, i: int) -> bool:
+    """Whether the half-width mark at i punctuates Chinese text (not 1,000 / 08:46 / a(b))."""
+    ch = source[i]
+    before = source[i - 1] if i > 0 else " "
+    after = source[i + 1] if i + 1 < len(source) else " "
+    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+        return False
+    return not (ch in "()" and (before.isascii() and before.isalnum() or after.isascii() and after.isalnum())
+                and not ("\u4e00" <= before <= "\u9fff" or "\u4e00" <= after <= "\u9fff"))
 
 
 @predicate("gf.mixed-punctuation-width")
@@ -27,22 +61,14 @@ def mixed_punctuation_width(ctx: CheckContext, full_width_share: float = 0.8,
     full = 0
     for seg in ctx.scope("body"):
         s, e = ctx.doc.norm.source_span(seg.start, seg.end)
-        kept = set(origin[seg.start:seg.end])
-        for i in range(s, e):
-            if i not in kept:
-                continue
-            ch = source[i]
-            if ch in _FULL:
-                full += 1
-            elif ch in _HALF:
-                before = source[i - 1] if i > 0 else " "
-                after = source[i + 1] if i + 1 < len(source) else " "
-                if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
-                    continue
-                if ch in "()" and (before.isascii() and before.isalnum() or after.isascii() and after.isalnum()) \
-                        and not ("\u4e00" <= before <= "\u9fff" or "\u4e00" <= after <= "\u9fff"):
-                    continue
-                found.append(i)
+        if _all_kept(origin, seg.start, seg.end, s, e):
+            full += len(_FULL_MARKS.findall(source, s, e))
+            marks = (m.start() for m in _HALF_MARKS.finditer(source, s, e))
+        else:
+            full += sum(1 for m in _FULL_MARKS.finditer(source, s, e) if _kept(origin, seg.start, seg.end, m.start()))
+            marks = (m.start() for m in _HALF_MARKS.finditer(source, s, e)
+                     if _kept(origin, seg.start, seg.end, m.start()))
+        found += [i for i in marks if is_chinese_half_mark(source, i)]
     total = full + len(found)
     if not found or total < min_marks or full / total < full_width_share:
         return

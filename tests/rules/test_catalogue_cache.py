@@ -1,0 +1,146 @@
+"""The cached catalogue is the loaded catalogue, and its file is hostile input."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from lawgov_check import user_cache
+from lawgov_check.rules import catalogue_cache
+from lawgov_check.rules.catalogue_cache import _files_digest, bundled_catalogue, catalogue_key
+from lawgov_check.rules.loader import load_catalogue as load_with_packages
+
+
+def load_catalogue():
+    """The bundled rulesets alone: a catalogue with an installed ruleset package (CI installs one)
+    is never cached, so these tests leave packages out on both sides."""
+    return load_with_packages(packages=False)
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(catalogue_cache, "load_catalogue", load_catalogue)
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("LAWGOV_CHECK_CACHE_DIR", str(directory))
+    user_cache.user_cache_dir.cache_clear()
+    yield directory
+    user_cache.user_cache_dir.cache_clear()
+
+
+def cached_file(directory: Path) -> Path:
+    (path,) = directory.glob("catalogue-*.json")
+    return path
+
+
+def test_written_private_and_read_back_equal(cache_dir):
+    loaded = load_catalogue()
+    assert bundled_catalogue() == loaded
+    path = cached_file(cache_dir)
+    assert path.stat().st_mode & 0o077 == 0
+    assert json.loads(path.read_bytes())["key"] == catalogue_key()
+    reread = bundled_catalogue()
+    assert reread == loaded and [rs.id for rs in reread.rulesets] == [rs.id for rs in loaded.rulesets]
+    assert reread.rule_infos() == loaded.rule_infos()
+
+
+def test_the_cache_is_used(cache_dir, monkeypatch):
+    bundled_catalogue()
+    monkeypatch.setattr(catalogue_cache, "load_catalogue", lambda: pytest.fail("the YAML was loaded again"))
+    assert bundled_catalogue() == load_catalogue()
+
+
+def rewrite(path: Path, change) -> None:
+    payload = json.loads(path.read_bytes())
+    change(payload)
+    path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("spoil", [
+    lambda p: p.write_bytes(b"{not json"),
+    lambda p: p.write_bytes(b"[]"),
+    lambda p: p.write_bytes(b"\xff" * 10),
+    lambda p: rewrite(p, lambda d: d.update(key="another")),
+    lambda p: rewrite(p, lambda d: d.pop("jurisdictions")),
+    lambda p: rewrite(p, lambda d: d.update(rulesets="AR")),
+    lambda p: rewrite(p, lambda d: d["rulesets"][0]["data"].pop("rules")),
+    lambda p: rewrite(p, lambda d: d["rulesets"][0].update(data=None)),
+])
+def test_a_spoilt_file_means_loading_the_yaml(cache_dir, spoil):
+    bundled_catalogue()
+    path = cached_file(cache_dir)
+    spoil(path)
+    assert bundled_catalogue() == load_catalogue()
+    assert json.loads(cached_file(cache_dir).read_bytes())["key"] == catalogue_key()  # written again
+
+
+def test_a_file_others_may_write_is_not_read(cache_dir):
+    bundled_catalogue()
+    path = cached_file(cache_dir)
+    rewrite(path, lambda d: d.update(rulesets=d["rulesets"][:1]))  # planted: one ruleset only
+    path.chmod(0o666)
+    assert bundled_catalogue() == load_catalogue()
+
+
+def test_no_cache_directory(monkeypatch):
+    monkeypatch.setattr(catalogue_cache, "load_catalogue", load_catalogue)
+    monkeypatch.setenv("LAWGOV_CHECK_CACHE_DIR", "")
+    user_cache.user_cache_dir.cache_clear()
+    try:
+        assert bundled_catalogue() == load_catalogue()
+    finally:
+        user_cache.user_cache_dir.cache_clear()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes anywhere")
+def test_read_only_cache_directory(cache_dir):
+    cache_dir.mkdir(mode=0o500)
+    try:
+        assert bundled_catalogue() == load_catalogue()
+        assert not list(cache_dir.glob("catalogue-*.json"))
+    finally:
+        cache_dir.chmod(0o700)
+
+
+def test_a_cache_that_cannot_be_written(tmp_path, monkeypatch):
+    monkeypatch.setattr(catalogue_cache, "load_catalogue", load_catalogue)
+    monkeypatch.setattr(catalogue_cache, "private_file", lambda name: tmp_path / "gone" / name)
+    assert bundled_catalogue() == load_catalogue()
+    assert bundled_catalogue() == load_catalogue()
+    assert not (tmp_path / "gone").exists()
+
+
+def test_only_one_catalogue_is_kept(cache_dir):
+    cache_dir.mkdir(mode=0o700, exist_ok=True)
+    stale = cache_dir / "catalogue-0123.json"
+    stale.write_text("{}", encoding="utf-8")
+    bundled_catalogue()
+    assert cached_file(cache_dir).name != stale.name
+
+
+def test_with_the_installed_packages_it_is_the_loaded_catalogue(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGOV_CHECK_CACHE_DIR", str(tmp_path / "cache"))
+    user_cache.user_cache_dir.cache_clear()
+    try:
+        assert bundled_catalogue() == load_with_packages() == bundled_catalogue()
+    finally:
+        user_cache.user_cache_dir.cache_clear()
+
+
+def test_a_catalogue_with_packaged_rulesets_is_not_kept(cache_dir):
+    catalogue = load_catalogue()
+    catalogue.rulesets[0].origin = "package"
+    cache_dir.mkdir(mode=0o700, exist_ok=True)
+    catalogue_cache._store(cache_dir / "catalogue-x.json", "x", catalogue)
+    assert not list(cache_dir.glob("catalogue-*.json"))
+
+
+def test_the_key_follows_the_ruleset_bytes(tmp_path):
+    (tmp_path / "jurisdictions").mkdir()
+    (tmp_path / "A.yml").write_text("id: A\n", encoding="utf-8")
+    (tmp_path / "jurisdictions" / "x.yml").write_text("jurisdiction: X\n", encoding="utf-8")
+    before = _files_digest(tmp_path, (".yml",), contents=True)
+    (tmp_path / "jurisdictions" / "x.yml").write_text("jurisdiction: Y\n", encoding="utf-8")
+    assert _files_digest(tmp_path, (".yml",), contents=True) != before
