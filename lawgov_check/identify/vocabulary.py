@@ -75,10 +75,10 @@ BULLET = re.compile(r"^[\s•·●▪■◆*-]+")
 # "作者:… 时间:2024-07-22 14:39:19", "瑞律网整理发布 169°c 2023-12-05".
 PAGE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 # "今天是2024年3月5日 星期二", "天津市某区人民政府 2019年12月3日星期二": a site banner's stale date.
-STALE_DATE = re.compile(r"今天是|星期[一二三四五六日天]|农历")
+STALE_DATE = re.compile(r"今天是|星期[一二三四五六日天]|农历|【\s*字[体号]\s*[:：]|视力保护色|打印本页|关闭窗口")
 SITE_NAME = re.compile(r"(?:网|网站|门户|平台|之家|频道|专栏)$")
 # 您所在的位置: 政务公开 > 工作报告, 首页 » 法规 » — a breadcrumb, with or without its label.
-BREADCRUMB = re.compile(r"位置\s*:|(?:[^>»›]{1,20}[>»›]){2,}")
+BREADCRUMB = re.compile(r"位置\s*:|^\s*[>»›]|^\s*首页\s*[>»›]|(?:[^>»›]{1,20}[>»›]){2,}")
 # An addressee names organs or people: 各县(市、区)人民政府,市政府各部门: / 各位人大代表:
 ADDRESSEE_END = re.compile(r"(?:单位|部门|机构|代表|同志|们|企业|组织|各界|人士|居民|市民|群众|朋友|委员)$")
 CONTENTS = re.compile(r"^目\s*录$")

@@ -292,3 +292,13 @@ def test_a_page_run_into_one_line_has_its_title_at_the_start(page, title, number
 
     doc = document_from_text(page)
     assert (doc.title, doc.doc_number) == (title, number)
+
+
+def test_a_breadcrumb_continued_on_its_own_line_and_font_size_chrome_are_not_titles():
+    from lawgov_check.pipeline import document_from_text
+
+    page = ("当前位置 : 首页\n> 本县动态 > 政务公告\n2025年某县法治政府建设情况\n"
+            " 日期 : 2026-01-15  文章来源 : 司法局\n【字体: 】    打印\n\n2025年,某县坚持依法行政。\n"
+            "一、2025年法治政府建设的主要举措和成效\n内容。\n")
+    doc = document_from_text(page)
+    assert (doc.title, doc.doc_type) == ("2025年某县法治政府建设情况", "annual_report")
