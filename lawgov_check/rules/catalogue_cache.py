@@ -94,14 +94,18 @@ def _rebuild(payload: Any, key: str) -> Catalogue | None:
     """The catalogue from cached JSON, or None at the least doubt."""
     if not isinstance(payload, dict) or payload.get("key") != key:
         return None
-    entries, jurisdictions = payload.get("rulesets"), payload.get("jurisdictions")
-    if not isinstance(entries, list) or not isinstance(jurisdictions, dict):
+    entries = payload.get("rulesets")
+    if not isinstance(entries, list):
         return None
     try:
         rulesets = [_build(entry["data"], Path(entry["path"])) for entry in entries]
+        # jurisdiction files are read as they are (their own validation is remembered separately)
+        from ..jurisdictions import Jurisdictions, load_jurisdiction_files
+
+        files = load_jurisdiction_files({rs.id: rs.parameters for rs in rulesets}, (), bundled=True)
     except Exception:  # anything the loader cannot build: load the YAML instead
         return None
-    return Catalogue(rulesets, jurisdictions)
+    return Catalogue(rulesets, Jurisdictions(files))
 
 
 def _read(path: Path) -> Any:
@@ -117,11 +121,11 @@ def _store(path: Path, key: str, catalogue: Catalogue) -> None:
         entries = _entries(catalogue)
         if entries is None:
             return
-        payload = json.loads(json.dumps({"key": key, "rulesets": entries,
-                                         "jurisdictions": catalogue.jurisdiction_parameters}, ensure_ascii=False))
+        payload = json.loads(json.dumps({"key": key, "rulesets": entries}, ensure_ascii=False))
     except (OSError, ValueError, TypeError, RecursionError, UnicodeError):
         return
-    if _rebuild(payload, key) != catalogue:
+    rebuilt = _rebuild(payload, key)
+    if rebuilt is None or rebuilt.rulesets != catalogue.rulesets:
         return  # the data does not rebuild the same catalogue: do not keep it
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if len(body) > MAX_BYTES:
