@@ -63,7 +63,7 @@ def rewrite(path: Path, change) -> None:
     lambda p: p.write_bytes(b"[]"),
     lambda p: p.write_bytes(b"\xff" * 10),
     lambda p: rewrite(p, lambda d: d.update(key="another")),
-    lambda p: rewrite(p, lambda d: d.pop("jurisdictions")),
+    lambda p: rewrite(p, lambda d: d.pop("rulesets")),
     lambda p: rewrite(p, lambda d: d.update(rulesets="AR")),
     lambda p: rewrite(p, lambda d: d["rulesets"][0]["data"].pop("rules")),
     lambda p: rewrite(p, lambda d: d["rulesets"][0].update(data=None)),
@@ -124,7 +124,7 @@ def test_with_the_installed_packages_it_is_the_loaded_catalogue(tmp_path, monkey
     monkeypatch.setenv("LAWGOV_CHECK_CACHE_DIR", str(tmp_path / "cache"))
     user_cache.user_cache_dir.cache_clear()
     try:
-        assert bundled_catalogue() == load_with_packages() == bundled_catalogue()
+        assert bundled_catalogue().rulesets == load_with_packages().rulesets == bundled_catalogue().rulesets
     finally:
         user_cache.user_cache_dir.cache_clear()
 
