@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..facts.dates import parse_date, stated_years
+from ..facts.dates import DATE_RE, parse_date, stated_years
 from ..facts.doc_numbers import find_doc_numbers
 from ..model import Heading, Node
 from . import vocabulary as v
@@ -72,7 +72,7 @@ def decide_date(signature_date: tuple[str, int] | None, plan: HeaderPlan, header
                                                   metadata[key]),))
     for index, role in sorted(plan.roles.items()):
         if role == "note" and re.search(r"公布|通过|发布|印发", header_lines[index]):
-            date = parse_date(header_lines[index])
+            date = published_date(header_lines[index])
             if date:
                 return Decision(date, 0.85, (Evidence("header", "题注中的公布或通过日期 (the date in the note)",
                                                       shorten(header_lines[index]), line_numbers[index]),))
@@ -211,8 +211,19 @@ def note_number(note: tuple[str, int]) -> Decision[str]:
     return Decision(numbers[0], 0.8, (Evidence("body", "题注中的令号 (the order number in the note)", shorten(note[0]), note[1]),))
 
 
+# what may stand between a date and 公布: the order's name and number, but no other date
+_BEFORE_PUBLISHED = re.compile(r"(?:(?!\d{4}\s*年)[^。；;]){0,40}?(?:公布|发布)")
+
+
+def published_date(note: str) -> dt.date | None:
+    """The date a note says the text was published (…通过 …公布: the later one, before 公布/发布),
+    else its first date."""
+    published = [m for m in DATE_RE.finditer(note) if _BEFORE_PUBLISHED.match(note, m.end())]
+    return parse_date(published[-1].group(0)) if published else parse_date(note)
+
+
 def note_date(note: tuple[str, int]) -> Decision[dt.date]:
-    date = parse_date(note[0])
+    date = published_date(note[0])
     if date is None:
         return Decision(None)
     return Decision(date, 0.8, (Evidence("body", "题注中的公布日期 (the date in the note)", shorten(note[0]), note[1]),))

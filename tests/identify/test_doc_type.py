@@ -124,3 +124,10 @@ def test_an_order_number_written_without_di_in_the_note():
     page = "某市市场管理规定\n\n(1991年3月26日某市人民政府令19号发布)\n\n第一条 为加强市场管理，制定本规定。\n"
     doc = document_from_text(page, "lawsite.txt")
     assert (doc.doc_type, doc.doc_number, str(doc.date)) == ("government_rule", "某市人民政府令19号", "1991-03-26")
+
+
+def test_a_note_naming_the_date_passed_and_the_date_published_dates_the_rule_by_publication():
+    page = ("某省组织机构代码管理办法\n\n(2002年10月16日省政府第二十次常务会议通过 2002年10月30日某省人民政府令第147号公布"
+            " 自2002年12月1日起施行)\n\n第一条 为加强管理，制定本办法。\n")
+    doc = document_from_text(page, "lawsite.txt")
+    assert (doc.doc_type, str(doc.date)) == ("government_rule", "2002-10-30")
