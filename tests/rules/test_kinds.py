@@ -144,6 +144,13 @@ def test_numbering_problems():
     assert _problems([(1, 1), (2, 1), (2, 2), (1, 2), (2, 5)]) == [(4, "gap")]
     assert _problems([(1, 1), (4, 1)]) == [(1, "level_skip")]
     assert _problems([(2, 1), (2, 2), (1, 1)]) == [(0, "lower_first")]
+
+
+def test_level_skip_reported_once_per_parent():
+    # 一、 (1) (2) (3) 二、 (1): the skipped level is one problem under each parent, at its first sibling
+    assert _problems([(1, 1), (4, 1), (4, 2), (4, 3), (1, 2), (4, 1)]) == [(1, "level_skip"), (5, "level_skip")]
+    # a deeper run under a new parent is a new problem
+    assert _problems([(1, 1), (3, 1), (3, 2), (2, 1), (4, 1), (4, 2)]) == [(1, "level_skip"), (4, "level_skip")]
     assert _problems([(1, 1), (2, 1), (3, 1, "arabic_dun")]) == [(2, "deviant_marker")]
 
 

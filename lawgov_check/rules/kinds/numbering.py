@@ -59,17 +59,21 @@ def _sequence_problems(headings: list[Heading]) -> Iterator[tuple[Heading, str, 
 
 
 def _hierarchy_problems(headings: list[Heading]) -> Iterator[tuple[Heading, str, dict[str, Any]]]:
-    open_levels: list[int] = []
+    """A skipped level is reported once per parent: at the first of the siblings that skip it."""
+    open_headings: list[Heading] = []
+    skips_reported: set[tuple[int, int]] = set()  # (id(parent), level)
     orphans: list[Heading] = []  # headings seen before any higher level
     orphan_min_level = 0  # the lowest level among `orphans` (kept so each step is O(1))
     reported_orphans = False
     for h in headings:
-        while open_levels and open_levels[-1] >= h.level:
-            open_levels.pop()
-        if open_levels:
-            parent_level = open_levels[-1]
-            if parent_level < h.level - 1:
-                yield h, "level_skip", {"parent_level": parent_level, "expected": h.level - 1}
+        while open_headings and open_headings[-1].level >= h.level:
+            open_headings.pop()
+        if open_headings:
+            parent = open_headings[-1]
+            run = (id(parent), h.level)
+            if parent.level < h.level - 1 and run not in skips_reported:
+                skips_reported.add(run)
+                yield h, "level_skip", {"parent_level": parent.level, "expected": h.level - 1}
         elif orphans and h.level < orphan_min_level and not reported_orphans:
             reported_orphans = True
             first = orphans[0]
@@ -77,7 +81,7 @@ def _hierarchy_problems(headings: list[Heading]) -> Iterator[tuple[Heading, str,
         else:
             orphan_min_level = min(orphan_min_level, h.level) if orphans else h.level
             orphans.append(h)
-        open_levels.append(h.level)
+        open_headings.append(h)
 
 
 def _style_problems(headings: list[Heading], styles: dict[int, list[str]],
