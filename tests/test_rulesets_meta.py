@@ -48,3 +48,27 @@ def test_codes_are_unique_and_prefixed() -> None:
     assert len(codes) == len(set(codes))
     for ruleset, rule in _catalogue().rules():
         assert rule.code.startswith(ruleset.id)
+
+
+def _readme_rule_rows() -> dict[str, str]:
+    """code → severity as the README's rule tables state them (a row may cover a range: AR01–AR04)."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows: dict[str, str] = {}
+    row = re.compile(r"^\| \[?([A-Z]{2})(\d{2})\]?(?:\([^)]*\))?(?:–[A-Z]{2}(\d{2}))? \| (error|warning|info)\b", re.M)
+    for match in row.finditer(readme):
+        prefix, first, last, severity = match[1], int(match[2]), int(match[3] or match[2]), match[4]
+        for number in range(first, last + 1):
+            rows[f"{prefix}{number:02d}"] = severity
+    return rows
+
+
+def test_readme_lists_every_bundled_rule_with_its_severity() -> None:
+    stated = _readme_rule_rows()
+    actual = {rule.code: rule.severity for _, rule in load_catalogue(packages=False).rules()}
+    assert sorted(set(actual) - set(stated)) == [], "rules missing from the README's tables"
+    assert sorted(set(stated) - set(actual)) == [], "the README lists rules that do not exist"
+    wrong = {code: (stated[code], actual[code]) for code in actual if stated[code] != actual[code]}
+    assert wrong == {}, "README severity (stated, actual) differs"
