@@ -146,6 +146,22 @@ def _continues_title(text: str) -> bool:
     """A short last line that finishes a title whose previous line already ended in a kind word:
     …关于政府信息公开工作年度报告 / 有关事项的通知."""
     return bool(_CONTINUATION.match(text.strip()))
+
+
+# A title begun and not finished: it ends on 关于, 印发, an opening 《 or a joining word (…关于印发《 /
+# 某县人民政府关于 / …和), or it says 关于 and has not yet said 的 after it (关于印发某某办法 / 实施细则的通知).
+_OPEN_END = re.compile(r"(?:关于|印发|转发|公布|发布|《|、|和|及|与|暨|的)$")
+_AFTER_GUANYU = re.compile(r"关于(?P<rest>[^关]*)$")
+
+
+def is_open_title(text: str) -> bool:
+    """A title line, or lines, that cannot end here (the rest of the title follows)."""
+    text = text.strip()
+    if _OPEN_END.search(text):
+        return True
+    after = _AFTER_GUANYU.search(text)
+    return after is not None and "的" not in after["rest"]
+
 _TRAILING_PAGE_DATE = re.compile(r"[\[(【]?(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ \t]{1,3}\d{1,2}:\d{2}(?::\d{2})?)?[\])】]?[ \t]*$")
 
 
@@ -279,6 +295,8 @@ class _Scanner:
         for n, i in enumerate(self.title_lines):
             text = self.lines[i].text.strip()
             later = [j for j in self.title_lines[n + 1:] if j - i <= 4]
+            if is_open_title(text) and later and later[0] == i + 1:
+                continue  # 关于印发 / 《…办法》 / 的通知: the first line of a split title
             if (len(text) <= 6 and later and len(self.lines[later[0]].text.strip()) > len(text) + 2) \
                     or v.SITE_NAME.search(text) and len(text) <= 10:
                 self.roles[i] = "chrome"
