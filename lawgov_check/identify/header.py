@@ -152,6 +152,8 @@ def _continues_title(text: str) -> bool:
 # 某县人民政府关于 / …和), or it says 关于 and has not yet said 的 after it (关于印发某某办法 / 实施细则的通知).
 _OPEN_END = re.compile(r"(?:关于|印发|转发|公布|发布|《|、|和|及|与|暨|的)$")
 _AFTER_GUANYU = re.compile(r"关于(?P<rest>[^关]*)$")
+_CLOSING_KIND = re.compile(r"的(?:通知|通告|公告|决定|批复|意见|报告|复函|函|请示)$")
+CLOSING_LINE_MAX = 30
 
 
 def is_open_title(text: str) -> bool:
@@ -162,6 +164,11 @@ def is_open_title(text: str) -> bool:
     after = _AFTER_GUANYU.search(text)
     return after is not None and "的" not in after["rest"]
 
+
+def _closes_title(run_text: str, line: str) -> bool:
+    """A next line that finishes an open 关于 title: …关于印发某县执法公示办法 / 实施细则的通知."""
+    line = line.strip()
+    return is_open_title(run_text) and len(line) <= CLOSING_LINE_MAX and bool(_CLOSING_KIND.search(line))
 _TRAILING_PAGE_DATE = re.compile(r"[\[(【]?(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ \t]{1,3}\d{1,2}:\d{2}(?::\d{2})?)?[\])】]?[ \t]*$")
 
 
@@ -317,10 +324,15 @@ class _Scanner:
                         or not self.lines[nxt].text.strip().startswith("关于"):
                     continue
                 run.append(nxt)
-            while not ends_with_kind(_clean(self._joined(run))) and len(run) < 4:
+            while len(run) < 4:
+                joined = _clean(self._joined(run))
                 nxt = run[-1] + 1
-                if self.roles.get(nxt) != "title_line" or not self.adjacent(run[-1], nxt) \
-                        or _clean(self.lines[nxt].text) == _clean(self.lines[run[-1]].text):
+                if self.roles.get(nxt) != "title_line" or _clean(self.lines[nxt].text) == _clean(self.lines[run[-1]].text):
+                    break
+                if ends_with_kind(joined) and not _closes_title(joined, self.lines[nxt].text):
+                    break
+                # a title left open may go on past a blank line (lines of a page spaced apart)
+                if not self.adjacent(run[-1], nxt) and not is_open_title(joined):
                     break
                 run.append(nxt)
             nxt = run[-1] + 1

@@ -42,3 +42,31 @@ def test_open_title(text, is_open):
 def test_a_short_column_name_before_a_title_is_still_a_banner():
     d = doc(f"政策文件\n{ISSUING_TITLE}\n某政办发〔2024〕11号\n{COVERING}")
     assert d.title == ISSUING_TITLE
+
+
+# 2. a title printed twice (page heading, document heading) and split: the whole title, not a fragment
+@pytest.mark.parametrize("page", [
+    # the page heading whole, the document's heading in lines spaced apart
+    "{t}\n发布时间：2025-03-02\n\n某县人民政府办公室\n\n关于印发某县2025年度重大行政决策\n\n事项目录的通知\n\n",
+    # both split, the first fragment ending with a kind of its own (…办法 / 实施细则的通知)
+    "某县人民政府办公室关于印发某县行政执法公示办法\n实施细则的通知\n发布时间：2025-03-02\n"
+    "某县人民政府办公室关于印发某县行政执法公示办法\n实施细则的通知\n",
+    # split over a blank line only in the document heading
+    "{t}\n某县人民政府办公室关于印发某县2025年度\n\n重大行政决策事项目录的通知\n",
+])
+def test_title_printed_twice_and_split_is_the_whole_title(page):
+    title = "某县人民政府办公室关于印发某县2025年度重大行政决策事项目录的通知"
+    text = page.replace("{t}", title) + "某政办发〔2025〕4号\n各乡镇人民政府：\n现予印发，请遵照执行。\n"
+    d = doc(text)
+    if "实施细则" in page:
+        assert d.title == "某县人民政府办公室关于印发某县行政执法公示办法实施细则的通知"
+        assert d.doc_type == "normative_document"
+    else:
+        assert d.title == title
+        assert (d.doc_type, d.subtype) == ("major_decision", "catalogue")
+    assert d.doc_number == "某政办发〔2025〕4号"
+
+
+def test_two_whole_titles_are_not_joined():
+    d = doc("某县行政执法公示办法\n某县行政执法公示办法实施细则的通知\n第一条 为规范执法公示，制定本办法。\n")
+    assert d.title != "某县行政执法公示办法某县行政执法公示办法实施细则的通知"
