@@ -136,6 +136,8 @@ def is_addressee(text: str) -> bool:
         v.ORGAN_AT_END.search(named) or v.ADDRESSEE_END.search(named))
 
 
+# A short line with one colon inside and no sentence in it: a headline (某县:…) or a banner's slogan.
+_COLON_HEADLINE = re.compile(r"^[^:,。;!?]{2,30}:[^:,。;!?、\s]{6,40}$")
 _ORDER_HEADING = re.compile(r"^\S{2,30}令$")
 _GLUED_TITLE_LABEL = re.compile(r"^(?P<key>标题|文件名称|信息名称|题名)(?=[\u4e00-\u9fff《])")
 _CONTINUATION = re.compile(r"^(?:有关|有关事项|相关事项|事项|工作|问题|情况)?的?(?:通知|通告|公告|决定|批复|意见|复函|函)$")
@@ -188,7 +190,7 @@ def _title_shaped(text: str) -> bool:
 
 def is_organ_line(text: str) -> bool:
     text = text.strip()
-    if not (2 <= len(text) <= 40) or "关于" in text or not is_titleish(text):
+    if not (2 <= len(text) <= 40) or "关于" in text or not is_titleish(text) or v.EVENT_VERB.search(text):
         return False
     return all(v.ORGAN_AT_END.search(part) for part in text.split())
 
@@ -280,13 +282,16 @@ class _Scanner:
             elif (v.STALE_DATE.search(text) and len(text) <= 40) or (
                     v.PAGE_DATE.search(text) and len(text) <= 80 and not _SENTENCE_END.search(text)):
                 self.roles[i] = "chrome"
+            elif v.DASH_SUBTITLE.match(text) and self.roles.get(i - 1) in ("title_line", "issuer") \
+                    and len(text) <= TITLE_MAX:
+                self.roles[i] = "subtitle"  # a news headline's subtitle (——部署全年工作)
             elif _PARENTHETICAL.match(text) and len(text) <= 160:
                 self.roles[i] = "note" if re.search(r"(?:19|20)\d{2}年", text) and len(text) > 24 else "subtitle"
             elif re.match(r"^\S.{1,30}?\s*文件$", text) and "关于" not in text:
                 self.roles[i] = "org_mark"
             elif is_organ_line(text) and not ends_with_kind(text.split()[-1]):
                 self.roles[i] = "issuer"
-            elif is_titleish(text):
+            elif is_titleish(text) or self._headline(i):
                 self.roles[i] = "title_line"
                 self.title_lines.append(i)
             else:
@@ -296,6 +301,14 @@ class _Scanner:
         self._banners()
         candidates = self._candidates()
         return HeaderPlan(self.roles, self.fields, candidates, body_start, addressee, self.numbers)
+
+    def _headline(self, i: int) -> bool:
+        """A news headline with a colon (某县:以法治护航发展) standing over its byline or subtitle."""
+        text = self.lines[i].text.strip()
+        if not _COLON_HEADLINE.match(text) or i + 1 >= len(self.lines):
+            return False
+        following = self.lines[i + 1].text.strip()
+        return bool(v.DASH_SUBTITLE.match(following) or fields_of(following))
 
     def _banners(self) -> None:
         """A short line before a longer title line is a site banner or a column name (通知公告, 福州市)."""

@@ -37,6 +37,11 @@ ORGAN_AT_END = re.compile(
     r"办公室|办公厅|办事处|管委会|管理委员会|局|厅|部|委|办|会|院|署|中心|所|站|队|处|科|街道|乡|镇)$"
 )
 
+# A news headline's verb: 某市司法局召开法治政府建设推进会 names an event, not an organ, though it ends in 会.
+EVENT_VERB = re.compile(r"召开|举行|举办|开展|部署|启动|出席|调研|督导|视察|考察|走访|慰问|开幕|闭幕|签约|揭牌")
+# A news headline's subtitle: ——部署2024年重点工作.
+DASH_SUBTITLE = re.compile(r"^(?:——|—|--)")
+
 # Web-page labels of the metadata block, written with or without spaces between their characters.
 METADATA_LABELS = (
     "信息索引号", "索引号", "发布时间", "主题分类", "体裁分类", "组配分类", "服务对象", "发布机构", "发文机关",

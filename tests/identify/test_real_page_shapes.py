@@ -70,3 +70,28 @@ def test_title_printed_twice_and_split_is_the_whole_title(page):
 def test_two_whole_titles_are_not_joined():
     d = doc("某县行政执法公示办法\n某县行政执法公示办法实施细则的通知\n第一条 为规范执法公示，制定本办法。\n")
     assert d.title != "某县行政执法公示办法某县行政执法公示办法实施细则的通知"
+
+
+# 3. news pages: the headline is the title, over its subtitle and its byline
+@pytest.mark.parametrize("page,headline", [
+    ("某市司法局召开法治政府建设推进会\n——部署2024年重点工作\n发布时间：2024-03-05 10:00  来源：某市司法局\n",
+     "某市司法局召开法治政府建设推进会"),
+    ("某县司法局举办行政执法人员培训会\n来源：某县司法局 发布时间：2024-05-10 09:30\n", "某县司法局举办行政执法人员培训会"),
+    ("某县：以法治之力护航高质量发展\n发布时间：2024-05-10 09:30\n", "某县:以法治之力护航高质量发展"),
+    ("某县：以法治之力护航高质量发展\n——某县推进法治政府建设纪实\n发布时间：2024-05-10\n", "某县:以法治之力护航高质量发展"),
+])
+def test_news_headline_is_the_title(page, headline):
+    d = doc(page + "3月4日，某市司法局召开会议，部署全年工作。\n会议强调要深入推进依法行政。\n")
+    assert d.title == headline
+    assert d.doc_type == "other"
+
+
+def test_an_event_headline_is_no_issuing_organ():
+    d = doc("某市司法局召开法治政府建设推进会\n\n3月4日，某市司法局召开会议。\n")
+    assert d.title == "某市司法局召开法治政府建设推进会"
+    assert d.issuer != "某市司法局召开法治政府建设推进会"
+
+
+def test_a_credit_line_with_names_is_no_headline():
+    d = doc("审核人：王某某 李某某\n发布时间：2024-05-10\n3月4日，某市司法局召开会议。\n")
+    assert d.title is None
