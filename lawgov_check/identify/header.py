@@ -138,6 +138,8 @@ def is_addressee(text: str) -> bool:
 
 # A short line with one colon inside and no sentence in it: a headline (某县:…) or a banner's slogan.
 _COLON_HEADLINE = re.compile(r"^[^:,。;!?]{2,30}:[^:,。;!?、\s]{6,40}$")
+_SET_APART = re.compile(r"\S\s+\S|[:|!]")
+WHOLE_TITLE_MIN = 8  # a line this long that ends with a kind is a title by itself
 _ORDER_HEADING = re.compile(r"^\S{2,30}令$")
 _GLUED_TITLE_LABEL = re.compile(r"^(?P<key>标题|文件名称|信息名称|题名)(?=[\u4e00-\u9fff《])")
 _CONTINUATION = re.compile(r"^(?:有关|有关事项|相关事项|事项|工作|问题|情况)?的?(?:通知|通告|公告|决定|批复|意见|复函|函)$")
@@ -190,7 +192,8 @@ def _title_shaped(text: str) -> bool:
 
 def is_organ_line(text: str) -> bool:
     text = text.strip()
-    if not (2 <= len(text) <= 40) or "关于" in text or not is_titleish(text) or v.EVENT_VERB.search(text):
+    if not (2 <= len(text) <= 40) or "关于" in text or not is_titleish(text) or v.EVENT_VERB.search(text) \
+            or v.SITE_NAME.search(text):
         return False
     return all(v.ORGAN_AT_END.search(part) for part in text.split())
 
@@ -256,7 +259,8 @@ class _Scanner:
             elif line.kind == "registration_line":
                 self.roles[i] = "registration"
                 self.numbers.append((i, text))  # 发改办财金规〔2019〕860号 is a 发文字号 despite its 规
-            elif len(text) <= 160 and v.BREADCRUMB.search(text):
+            elif len(text) <= 160 and (v.BREADCRUMB.search(text) or v.NAV_MENU.match(text)
+                                       or v.PAGE_FURNITURE.search(text) and not ends_with_kind(text)):
                 self.roles[i] = "chrome"
             elif line.kind in _BODY_KINDS or v.CONTENTS.match(text):
                 break
@@ -310,6 +314,15 @@ class _Scanner:
         following = self.lines[i + 1].text.strip()
         return bool(v.DASH_SUBTITLE.match(following) or fields_of(following))
 
+    def _slogan_over_title(self, i: int) -> bool:
+        """A slogan or banner (words set apart by a space, a colon or a bar) over a line that is a
+        whole title by itself: not the title's first line."""
+        text = self.lines[i].text.strip()
+        following = self.lines[i + 1].text.strip() if i + 1 < len(self.lines) else ""
+        return (self.roles.get(i + 1) == "title_line" and _SET_APART.search(text) is not None and "关于" not in text
+                and not is_open_title(text) and not ends_with_kind(text)
+                and len(following) >= WHOLE_TITLE_MIN and _title_shaped(following))
+
     def _banners(self) -> None:
         """A short line before a longer title line is a site banner or a column name (通知公告, 福州市)."""
         for n, i in enumerate(self.title_lines):
@@ -337,6 +350,9 @@ class _Scanner:
                         or not self.lines[nxt].text.strip().startswith("关于"):
                     continue
                 run.append(nxt)
+            elif self._slogan_over_title(i):
+                self.roles[i] = "chrome"
+                continue
             while len(run) < 4:
                 joined = _clean(self._joined(run))
                 nxt = run[-1] + 1

@@ -81,6 +81,11 @@ BULLET = re.compile(r"^[\s•·●▪■◆*-]+")
 PAGE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 # "今天是2024年3月5日 星期二", "天津市某区人民政府 2019年12月3日星期二": a site banner's stale date.
 STALE_DATE = re.compile(r"今天是|星期[一二三四五六日天]|农历|【\s*字[体号]\s*[:：]|视力保护色|打印本页|关闭窗口")
+# A site's greeting, an advert or a link put above the document: never a title nor an organ.
+PAGE_FURNITURE = re.compile(r"欢迎(?:访问|光临|来到|您)|[【\[(](?:广告|推广|置顶|热门)[】\])]|点击(?:领取|进入|查看|下载|这里|此处)"
+                            r"|www\.|https?:|扫码|公众号")
+# A menu: 首页 | 政务公开 | 办事服务 (three or more short items between bars), or the same between spaces.
+NAV_MENU = re.compile(r"^[^|\n]{1,10}(?:\|[^|\n]{1,10}){2,}\|?$|^\S{1,6}(?: {1,4}\S{1,6}){3,}$")
 SITE_NAME = re.compile(r"(?:网|网站|门户|平台|之家|频道|专栏)$")
 # 您所在的位置: 政务公开 > 工作报告, 首页 » 法规 » — a breadcrumb, with or without its label.
 BREADCRUMB = re.compile(r"位置\s*:|^\s*[>»›]|^\s*首页\s*[>»›]|(?:[^>»›]{1,20}[>»›]){2,}")

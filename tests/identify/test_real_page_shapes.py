@@ -95,3 +95,30 @@ def test_an_event_headline_is_no_issuing_organ():
 def test_a_credit_line_with_names_is_no_headline():
     d = doc("审核人：王某某 李某某\n发布时间：2024-05-10\n3月4日，某市司法局召开会议。\n")
     assert d.title is None
+
+
+# 4. spam and unrelated first lines before the title: adverts, greetings, menus, slogans
+REPORT = ("2023年，某区坚持依法行政，扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n"
+          "全年办理复议案件12件。\n二、存在的不足\n基层力量薄弱。\n三、下一步工作安排\n继续推进。\n")
+
+
+@pytest.mark.parametrize("junk", [
+    "今天是2024年3月5日 星期二\n欢迎访问某某县人民政府网站\n",
+    "首页 | 政务公开 | 办事服务 | 互动交流\n",
+    "网站首页|政务公开|政务服务|互动交流\n",
+    "首页 政务公开 办事服务 互动交流 走进某县\n",
+    "【广告】全场五折 点击领取优惠券\n",
+    "【置顶】点击查看更多政策文件\n",
+    "扫码关注某县发布公众号\n",
+    "学习贯彻党的二十大精神 奋进新征程 建功新时代\n",
+])
+def test_spam_before_the_title_is_not_the_title(junk):
+    d = doc(f"{junk}某县2023年度法治政府建设情况报告\n发布时间：2024-03-20\n{REPORT}")
+    assert d.title == "某县2023年度法治政府建设情况报告"
+    assert d.doc_type == "annual_report" and d.year == 2023
+    assert d.issuer is None or "网站" not in d.issuer
+
+
+def test_a_title_split_after_its_place_and_year_is_still_joined():
+    d = doc(f"某县2023年度\n法治政府建设情况报告\n{REPORT}")
+    assert d.title == "某县2023年度法治政府建设情况报告"
