@@ -138,6 +138,7 @@ def is_addressee(text: str) -> bool:
 
 # A short line with one colon inside and no sentence in it: a headline (某县:…) or a banner's slogan.
 _COLON_HEADLINE = re.compile(r"^[^:,。;!?]{2,30}:[^:,。;!?、\s]{6,40}$")
+_COLON_BANNER = re.compile(r"^[^:,。;!?]{2,30}:[^:,。;!?]{2,40}$")
 _SET_APART = re.compile(r"\S\s+\S|[:|!]")
 WHOLE_TITLE_MIN = 8  # a line this long that ends with a kind is a title by itself
 _ORDER_HEADING = re.compile(r"^\S{2,30}令$")
@@ -298,6 +299,8 @@ class _Scanner:
             elif is_titleish(text) or self._headline(i):
                 self.roles[i] = "title_line"
                 self.title_lines.append(i)
+            elif self._colon_banner(i):
+                self.roles[i] = "chrome"
             else:
                 break
             i += 1
@@ -313,6 +316,14 @@ class _Scanner:
             return False
         following = self.lines[i + 1].text.strip()
         return bool(v.DASH_SUBTITLE.match(following) or fields_of(following))
+
+    def _colon_banner(self, i: int) -> bool:
+        """A banner's slogan with a colon (奋进新征程:建设法治某县) over a line that is a whole title."""
+        if i + 1 >= len(self.lines) or self.lines[i + 1].kind in _BODY_KINDS:
+            return False
+        following = self.lines[i + 1].text.strip()
+        return bool(_COLON_BANNER.match(self.lines[i].text.strip())) and len(following) >= WHOLE_TITLE_MIN \
+            and _title_shaped(following)
 
     def _slogan_over_title(self, i: int) -> bool:
         """A slogan or banner (words set apart by a space, a colon or a bar) over a line that is a

@@ -122,3 +122,29 @@ def test_spam_before_the_title_is_not_the_title(junk):
 def test_a_title_split_after_its_place_and_year_is_still_joined():
     d = doc(f"某县2023年度\n法治政府建设情况报告\n{REPORT}")
     assert d.title == "某县2023年度法治政府建设情况报告"
+
+
+# 9. a banner's slogan with a colon over the title; dates written digits-only in metadata
+RULES_BODY = "第一章 总则\n第一条 为规范管理，制定本办法。\n"
+
+
+@pytest.mark.parametrize("slogan", [
+    "奋进新征程：建设更高水平的法治某县\n",
+    "学习贯彻党的二十大精神：奋进新征程 建功新时代\n",
+    "热烈庆祝：某县撤县设市十周年\n",
+])
+def test_slogan_with_a_colon_over_the_title(slogan):
+    d = doc(f"{slogan}某县行政规范性文件管理办法\n成文日期：2024-03-15\n{RULES_BODY}")
+    assert d.title == "某县行政规范性文件管理办法"
+    assert d.doc_type == "normative_document"
+
+
+@pytest.mark.parametrize("written", ["20240315", "2024.3.15", "2024/03/15", "2024.03.15 10:30", "20240315 09:00"])
+def test_metadata_dates_digits_only(written):
+    d = doc(f"某县行政规范性文件管理办法\n成文日期：{written}\n发文字号：某政规〔2024〕2号\n{RULES_BODY}")
+    assert d.date.isoformat() == "2024-03-15"
+
+
+def test_an_unknown_label_over_a_sentence_still_ends_the_header():
+    d = doc("编辑人员: 王某\n为加强管理，现将有关事项通知如下。\n")
+    assert d.title is None
