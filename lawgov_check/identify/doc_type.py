@@ -139,11 +139,20 @@ def _by_body(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
     if _looks_like_annual_report(x) or (len(parts_in_headings([h.text for h in x.headings if h.level == 1])) >= 3
                                         and "法治" in x.text[:20000]):
         return b("annual_report", None, "开头回顾本年度法治政府建设 (the opening reports on a year)")
+    if x.has_addressee and x.title is None and v.REPORT_AS_FOLLOWS.search(opening[:400]) \
+            and v.LAWFUL_ADMINISTRATION.search(x.text[:20000]):
+        return b("annual_report", None, "向上级机关报告依法行政情况 (a report on lawful administration to an organ)")
+    level1 = [h.text for h in x.headings if h.level == 1]
+    if any(v.EXPLANATION_BACKGROUND.search(h) for h in level1) and any(v.EXPLANATION_CONTENT.search(h) for h in level1):
+        return b("drafting_explanation", None, "各部分说明制定背景和主要内容 (parts on the background and the content)",
+                 " / ".join(level1[:2]))
     if x.has_addressee and v.ADDRESSEE_ISSUE.search(opening):
         issued = x.embedded_title or ""
         if _RULE_TITLE.search(v.without_qualifiers(issued)):
             return b("normative_document", None, "印发办法、规定等的通知 (a notice issuing rules)", issued)
         return b("notice", None, "印发文件的通知 (a covering notice)")
+    if v.NOTICE_OPENING.search(opening[:400]):
+        return b("notice", None, "开头通告或公告事项 (the opening gives notice)")
     if x.has_addressee and x.title is None:
         return b("notice", None, "有主送机关 (addressed to organs)")
     return None

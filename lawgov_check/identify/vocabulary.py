@@ -94,6 +94,7 @@ ADDRESSEE_END = re.compile(r"(?:单位|部门|机构|代表|同志|们|企业|�
 CONTENTS = re.compile(r"^目\s*录$")
 
 # The opening of a document that states what it is.
+REPORT_AS_FOLLOWS = re.compile(r"(?:报告|汇报)如下")
 REPORT_PHRASE = re.compile(r"(?:报告|汇报)如下|情况报告|工作报告如下")
 RULE_OF_LAW_GOVERNMENT = re.compile(r"法治政府建设")
 # 2021年, 2024年以来, 2022年度 at the very start of the opening: a report looking back on its year.
@@ -119,6 +120,13 @@ DECISION_ITEMS_CALL = re.compile(r"征集.{0,30}?重大行政决策(?:事项)?|�
 MAJOR_DECISION = re.compile(r"重大行政决策")
 INTERPRETATION = re.compile(r"起草说明|编制说明|制定说明|政策解读|的说明$|解读$")
 REVIEW_RECORD = re.compile(r"合法性(?:审查|审核)(?:意见|报告)|(?:审查|审核)意见书")
+# What an untitled page says it is: 现将有关事项通告如下 / 特公告如下 (a notice to the public).
+NOTICE_OPENING = re.compile(r"(?:通告|公告)如下")
+# A report's subject when it is the government's lawful administration (依法行政, 法治建设).
+LAWFUL_ADMINISTRATION = re.compile(r"法治政府|依法行政|法治建设")
+# The headings of an explanation or a policy interpretation: its background, then its content.
+EXPLANATION_BACKGROUND = re.compile(r"(?:起草|制定|出台|编制|修订|制订)(?:的)?(?:背景|依据|过程|目的|必要性)|背景(?:和|及|与)?依据|政策背景")
+EXPLANATION_CONTENT = re.compile(r"主要内容|主要条款|核心内容|重点内容|条款解读|解读机关")
 ADDRESSEE_ISSUE = re.compile(r"(?:现(?:予)?印发|现将.{0,60}?印发|现转发|现予公布|现予发布|现印发给你们)")
 
 # The note under a government rule's title: (2021年6月21日某省人民政府令第4号公布 自…起施行),

@@ -148,3 +148,44 @@ def test_metadata_dates_digits_only(written):
 def test_an_unknown_label_over_a_sentence_still_ends_the_header():
     d = doc("编辑人员: 王某\n为加强管理，现将有关事项通知如下。\n")
     assert d.title is None
+
+
+# 5. pages without a title whose body says what they are
+REPORT_PARTS = ("一、主要举措和成效\n全年办理复议案件12件。\n二、存在的不足\n基层力量薄弱。\n三、下一步工作安排\n继续推进。\n"
+                "某县司法局\n2025年1月20日\n")
+
+
+@pytest.mark.parametrize("opening", [
+    "某市人民政府：\n现将我县2024年度法治政府建设情况报告如下：\n",
+    "市委全面依法治市委员会办公室：\n现将我局2024年法治政府建设工作情况报告如下。\n",
+    "某市人民政府：\n2024年，我县在市委、市政府的坚强领导下，全面推进依法行政，各项工作取得新成效。现将有关情况报告如下：\n",
+    "某市司法局：\n根据上级工作要求，现将我局2024年度依法行政工作情况报告如下：\n",
+])
+def test_untitled_report_to_an_organ_is_an_annual_report(opening):
+    d = doc(opening + REPORT_PARTS)
+    assert d.title is None
+    assert d.doc_type == "annual_report" and d.year == 2024
+
+
+def test_untitled_notice_asking_for_reports_is_not_a_report():
+    d = doc("各乡镇人民政府，县直各部门：\n为推进依法行政，请于3月1日前将落实情况报告县司法局。\n某县人民政府办公室\n2024年2月1日\n")
+    assert d.doc_type == "notice"
+
+
+@pytest.mark.parametrize("opening", [
+    "为加强道路交通安全管理，根据有关法律法规规定，现将有关事项通告如下：\n",
+    "为做好森林防火工作，县政府决定，特通告如下：\n",
+    "根据有关规定，现就有关事项公告如下：\n",
+])
+def test_untitled_notice_to_the_public(opening):
+    d = doc(opening + "一、自2024年5月1日起，某路段禁止货车通行。\n二、本通告自发布之日起施行。\n某县人民政府\n2024年4月20日\n")
+    assert d.doc_type == "notice"
+
+
+@pytest.mark.parametrize("page", [
+    "政策解读\n一、起草背景\n为规范行政规范性文件管理，制定本办法。\n二、主要内容\n办法共五章二十条。\n",
+    "一、制定背景\n为规范管理，市司法局起草了《某市行政规范性文件管理办法》。\n二、制定依据\n《某某条例》。\n"
+    "三、主要内容\n办法共五章二十条。\n四、解读机关及联系方式\n某市司法局\n",
+])
+def test_untitled_policy_interpretation(page):
+    assert doc(page).doc_type == "drafting_explanation"
