@@ -101,14 +101,15 @@ def _by_title(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
 
 
 def _by_number(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
-    """A government rule is published by an order (令第N号); a normative document's number has 规."""
+    """A government rule is published by an order (令第N号), whatever its title ends with (a rule may be
+    titled …通告 or …的决定); a normative document's number has 规."""
     number = x.doc_number or ""
     title = x.title or ""
     if re.search(r"国务院令", number) and not re.search(r"部令|委员会令|署令|局令|行令", number):
         # 国务院令 publishes administrative regulations (行政法规), not 规章
         return _decided("other", "administrative_regulation", TITLE_CONFIDENCE, "header",
                         "以国务院令公布的行政法规 (an administrative regulation)", number)
-    if (_ORDER_NUMBER.search(number) or any(v.PUBLICATION_NOTE.match(note.strip()) for note in x.header_notes)) and not _NOTICE_END.search(title):
+    if _ORDER_NUMBER.search(number) or any(v.PUBLICATION_NOTE.match(note.strip()) for note in x.header_notes):
         return _decided("government_rule", None, TITLE_CONFIDENCE, "header", "以政府令公布 (published by an order)",
                         number or " ".join(x.header_notes))
     if any(is_normative_number(f) for f in find_doc_numbers(f"{number} {title}", ("doc_number", "registration"))):

@@ -189,3 +189,23 @@ def test_untitled_notice_to_the_public(opening):
 ])
 def test_untitled_policy_interpretation(page):
     assert doc(page).doc_type == "drafting_explanation"
+
+
+# 6. a rule published by an order (令) is a government rule whatever its title ends with
+@pytest.mark.parametrize("page", [
+    "某市禁止燃放烟花爆竹的通告\n（2023年12月1日某市人民政府令第88号公布 自2024年1月1日起施行）\n"
+    "第一条 为了保障公共安全，根据有关法律，制定本通告。\n",
+    "某市人民政府关于禁止燃放烟花爆竹的通告\n某市人民政府令\n第88号\n第一条 为了保障公共安全，制定本通告。\n",
+    "标题：某市机动车停放管理通告\n文号：某市人民政府令第15号\n成文日期：2023-12-01\n第一条 为了规范停车秩序，制定本通告。\n",
+    "某市人民政府关于修改和废止部分政府规章的决定\n（2024年6月1日某市人民政府令第7号公布 自公布之日起施行）\n"
+    "为维护法制统一，市政府决定对部分规章予以修改和废止。\n一、修改某办法。\n",
+])
+def test_order_makes_a_government_rule_whatever_the_title_ends_with(page):
+    d = doc(page)
+    assert d.doc_type == "government_rule"
+    assert "令" in d.doc_number
+
+
+def test_a_notice_forwarding_an_order_is_still_a_notice():
+    d = doc("关于转发某省人民政府令第5号的通知\n某政办发〔2024〕3号\n各乡镇人民政府：\n现将省政府令第5号转发给你们，请遵照执行。\n")
+    assert d.doc_type == "notice" and d.doc_number == "某政办发〔2024〕3号"
