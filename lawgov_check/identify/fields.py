@@ -123,7 +123,7 @@ def _opening_years(opening: str) -> list[int]:
     years = stated_years(sentence["what"]) if sentence else []
     start = v.YEAR_OPENING.match(opening)
     if not years and start:
-        years = [int(start["year"])]
+        years = stated_years(start["year"] + "年")  # 2021 or 二〇二一, read by the one date parser
     return years
 
 

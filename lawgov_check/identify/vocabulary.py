@@ -97,8 +97,9 @@ CONTENTS = re.compile(r"^目\s*录$")
 REPORT_AS_FOLLOWS = re.compile(r"(?:报告|汇报)如下")
 REPORT_PHRASE = re.compile(r"(?:报告|汇报)如下|情况报告|工作报告如下")
 RULE_OF_LAW_GOVERNMENT = re.compile(r"法治政府建设")
-# 2021年, 2024年以来, 2022年度 at the very start of the opening: a report looking back on its year.
-YEAR_OPENING = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?:以来|来)?\s*[,，、]?(?!是|为|全年|将|要)")
+# 2021年, 2024年以来, 2022 年度, 二〇二三年 at the very start of the opening: a report looking back on its year.
+YEAR_OPENING = re.compile(r"^\s*(?P<year>(?:19|20)\d{2}|[一二][〇○零0九][〇○零0一二三四五六七八九]{2})\s*年(?:度)?(?:以来|来)?\s*[,，、]?"
+                          r"(?!是|为|全年|将|要)")
 DISCLOSURE_REPORT = re.compile(r"政府信息公开|政务公开|信息公开工作")
 # What a plan or a guideline calls itself — in its title, or in its opening (制定本指引, 现提出…要点).
 PLAN_WORDS = re.compile(r"工作要点|实施方案|工作计划|工作指引|指标体系|规划|纲要|考核办法|评估办法|制定本")

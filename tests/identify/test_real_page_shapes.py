@@ -209,3 +209,27 @@ def test_order_makes_a_government_rule_whatever_the_title_ends_with(page):
 def test_a_notice_forwarding_an_order_is_still_a_notice():
     d = doc("关于转发某省人民政府令第5号的通知\n某政办发〔2024〕3号\n各乡镇人民政府：\n现将省政府令第5号转发给你们，请遵照执行。\n")
     assert d.doc_type == "notice" and d.doc_number == "某政办发〔2024〕3号"
+
+
+# 7. a report year written with spaces or in Chinese numerals
+PARTS_ONLY = "一、主要举措和成效\n全年办理复议案件12件。\n二、存在的不足\n基层力量薄弱。\n三、下一步工作安排\n继续推进。\n"
+
+
+@pytest.mark.parametrize("title,opening", [
+    ("某县2025 年度法治政府建设情况报告", "2025年，某县扎实推进法治政府建设。\n"),
+    ("某县二〇二四 年度法治政府建设情况报告", "某县扎实推进法治政府建设。\n"),
+    ("某县法治政府建设情况报告", "2025 年，某县扎实推进法治政府建设。\n"),
+    ("某县法治政府建设情况报告", "二〇二五 年，某县扎实推进法治政府建设。\n"),
+    ("某县法治政府建设情况报告", "二〇二五年以来，某县扎实推进法治政府建设。\n"),
+    ("某县法治政府建设情况报告", "某县扎实推进法治政府建设。现将2025 年度法治政府建设情况报告如下：\n"),
+])
+def test_report_year_with_spaces_or_chinese_numerals(title, opening):
+    d = doc(f"{title}\n{opening}{PARTS_ONLY}")
+    assert d.doc_type == "annual_report"
+    assert d.year == (2024 if "二〇二四" in title else 2025)
+
+
+def test_a_year_opening_that_plans_ahead_is_not_read_as_the_report_year():
+    from lawgov_check.identify import vocabulary as v
+    assert v.YEAR_OPENING.match("二〇二五年是“十四五”收官之年") is None
+    assert v.YEAR_OPENING.match("二〇二五 年，某县") is not None
