@@ -62,12 +62,14 @@ ISSUER_KEYS = ("发文机关", "发文机构", "发文单位", "发布机构", "
 
 def _spaced(label: str) -> str:
     """A label that tolerates spaces between its characters: 索 引 号."""
-    return "[ \u3000]{0,3}".join(re.escape(ch) for ch in label)
+    return "[ \u3000]{0,6}".join(re.escape(ch) for ch in label)
 
 
 _LABEL_ALTERNATION = "|".join(_spaced(k) for k in sorted(METADATA_LABELS, key=len, reverse=True))
-# "索引号: 123 主题分类: …" — a label then a colon, at the start or after a space, bullet or bar.
-LABEL_WITH_COLON = re.compile(rf"(?:^|(?<=[\s|•·●▪■◆*-]))(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:")
+# "索引号: 123 主题分类: …" — a label then a colon, at the start or after a space, bullet or bar, or
+# glued to the end of the value before it when that ends in a digit, a bracket or 号 (…-00012文  号:
+# 某政发〔2024〕9号索 引 号: — padded labels whose spaces the normalizer took away from the value).
+LABEL_WITH_COLON = re.compile(rf"(?:^|(?<=[\s|•·●▪■◆*\-0-9)\]】〕号]))(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:")
 # "[ 索引号 ]1150…/2021-00118 [ 发文字号 ] [ 发布机构 ]某县人民政府": labels in square brackets.
 BRACKETED_LABEL = re.compile(rf"[\[【［][ \u3000]*(?P<key>{_LABEL_ALTERNATION})[ \u3000]*[\]】］]")
 # A value line with the next label glued to its end: 某县关于印发某办法的通知发文机关

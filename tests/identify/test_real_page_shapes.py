@@ -233,3 +233,24 @@ def test_a_year_opening_that_plans_ahead_is_not_read_as_the_report_year():
     from lawgov_check.identify import vocabulary as v
     assert v.YEAR_OPENING.match("二〇二五年是“十四五”收官之年") is None
     assert v.YEAR_OPENING.match("二〇二五 年，某县") is not None
+
+
+# 8. padded metadata labels (文　　号：, 索 引 号：) glued to the value before them
+@pytest.mark.parametrize("metadata", [
+    "索 引 号：000000000/2024-00012文　　号：某政发〔2024〕9号\n",
+    "文　　号：某政发〔2024〕9号索 引 号：000000000/2024-00012\n",
+    "索　引　号：000000000/2024-00012　　文　　　　号：某政发〔2024〕9号\n",
+    "索 引 号 ： 000000000/2024-00012 文 号 ： 某政发〔2024〕9号\n",
+    "索引号：000000000/2024-00012发 文 字 号：某政发〔2024〕9号成文日期：2024-03-15\n",
+])
+def test_padded_labels_do_not_swallow_their_neighbours(metadata):
+    d = doc(f"{metadata}某县行政规范性文件管理办法\n{RULES_BODY}")
+    assert d.doc_number == "某政发〔2024〕9号"
+    assert d.metadata.get("索引号") == "000000000/2024-00012"
+    assert d.title == "某县行政规范性文件管理办法"
+
+
+def test_a_label_word_inside_running_text_is_no_label():
+    from lawgov_check.identify.header import fields_of
+    assert fields_of("关于公布某县2024年度重大事项的通知") == []
+    assert fields_of("发布时间:2024-03-05 10:00来源:某县司法局") == [("发布时间", "2024-03-05 10:00"), ("来源", "某县司法局")]
