@@ -170,6 +170,22 @@ def is_open_title(text: str) -> bool:
     return after is not None and "的" not in after["rest"]
 
 
+_FORWARDS = re.compile(r"(?:转发|印发|批转|转)$")
+
+
+def begun_title(text: str) -> bool:
+    """An open title that has said 关于 or opened a 《 (not a column name ending in 发布)."""
+    return ("关于" in text or text.rstrip().endswith("《")) and is_open_title(text)
+
+
+def _whole_title_after(run_text: str, line: str) -> bool:
+    """A line that is a whole 关于 title by itself under words that do not say 关于 and do not forward
+    it (某县政府信息发布 / 某县人民政府办公室关于印发…的通知): the two are not one title. An organ
+    forwarding another's title (某县人民政府办公室转发 / 某市人民政府关于…的通知) is one."""
+    line = line.strip()
+    return "关于" in line and "关于" not in run_text and not _FORWARDS.search(run_text) and _title_shaped(line)
+
+
 def _closes_title(run_text: str, line: str) -> bool:
     """A next line that finishes an open 关于 title: …关于印发某县执法公示办法 / 实施细则的通知."""
     line = line.strip()
@@ -339,8 +355,8 @@ class _Scanner:
         for n, i in enumerate(self.title_lines):
             text = self.lines[i].text.strip()
             later = [j for j in self.title_lines[n + 1:] if j - i <= 4]
-            if is_open_title(text) and later and later[0] == i + 1:
-                continue  # 关于印发 / 《…办法》 / 的通知: the first line of a split title
+            if begun_title(text) and later and later[0] == i + 1:
+                continue  # 关于印发 / 《…办法》 / 的通知: the first line of a split title (not 信息发布, a column)
             if (len(text) <= 6 and later and len(self.lines[later[0]].text.strip()) > len(text) + 2) \
                     or v.SITE_NAME.search(text) and len(text) <= 10:
                 self.roles[i] = "chrome"
@@ -372,7 +388,9 @@ class _Scanner:
                 if ends_with_kind(joined) and not _closes_title(joined, self.lines[nxt].text):
                     break
                 # a title left open may go on past a blank line (lines of a page spaced apart)
-                if not self.adjacent(run[-1], nxt) and not is_open_title(joined):
+                if not self.adjacent(run[-1], nxt) and not begun_title(joined):
+                    break
+                if _whole_title_after(joined, self.lines[nxt].text):
                     break
                 run.append(nxt)
             nxt = run[-1] + 1

@@ -39,8 +39,10 @@ def test_open_title(text, is_open):
     assert is_open_title(text) is is_open
 
 
-def test_a_short_column_name_before_a_title_is_still_a_banner():
-    d = doc(f"政策文件\n{ISSUING_TITLE}\n某政办发〔2024〕11号\n{COVERING}")
+@pytest.mark.parametrize("column", ["政策文件", "信息发布", "权威发布", "某县政府信息发布"])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_column_name_before_a_title_is_still_no_part_of_it(column, gap):
+    d = doc(f"{column}{gap}{ISSUING_TITLE}\n某政办发〔2024〕11号\n{COVERING}")
     assert d.title == ISSUING_TITLE
 
 
@@ -254,3 +256,9 @@ def test_a_label_word_inside_running_text_is_no_label():
     from lawgov_check.identify.header import fields_of
     assert fields_of("关于公布某县2024年度重大事项的通知") == []
     assert fields_of("发布时间:2024-03-05 10:00来源:某县司法局") == [("发布时间", "2024-03-05 10:00"), ("来源", "某县司法局")]
+
+
+def test_an_organ_forwarding_a_title_on_the_next_line_is_one_title():
+    d = doc("某县人民政府办公室转发\n某市人民政府关于加强行政执法工作的意见的通知\n某政办发〔2024〕12号\n"
+            "各乡镇人民政府：\n现将某市人民政府意见转发给你们，请认真贯彻执行。\n")
+    assert d.title == "某县人民政府办公室转发某市人民政府关于加强行政执法工作的意见的通知"
