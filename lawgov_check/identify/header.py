@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 from . import vocabulary as v
 
 HEADER_MAX_LINES = 40
+TITLE_LINES_MAX = 4  # a title printed over more lines than this is not met
 TITLE_MAX = 90
 _SENTENCE_END = re.compile(r"[。!?;]\s*$")
 _PARENTHETICAL = re.compile(r"^\s*[(\[【].*[)\]】]\s*$")
@@ -380,7 +381,8 @@ class _Scanner:
             elif self._slogan_over_title(i):
                 self.roles[i] = "chrome"
                 continue
-            while len(run) < 4:
+            most = TITLE_LINES_MAX + (self.roles[i] == "issuer")  # the organ's line does not count
+            while len(run) < most:
                 joined = _clean(self._joined(run))
                 nxt = run[-1] + 1
                 if self.roles.get(nxt) != "title_line" or _clean(self.lines[nxt].text) == _clean(self.lines[run[-1]].text):
@@ -394,7 +396,7 @@ class _Scanner:
                     break
                 run.append(nxt)
             nxt = run[-1] + 1
-            if self.roles.get(nxt) == "title_line" and self.adjacent(run[-1], nxt) and len(run) < 4 \
+            if self.roles.get(nxt) == "title_line" and self.adjacent(run[-1], nxt) and len(run) < most \
                     and _continues_title(self.lines[nxt].text):
                 run.append(nxt)
             if not ends_with_kind(_clean(self._joined(run))) and len(run) > 1:

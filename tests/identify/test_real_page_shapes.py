@@ -23,6 +23,7 @@ ISSUING_TITLE = "某县人民政府办公室关于印发《某县行政执法公
     "某县人民政府办公室\n关于印发《某县行政执法\n公示办法》\n的通知\n",
     "某县人民政府办公室\n关于印发\n《某县行政执法公示办法》\n的通知\n",
     "某县人民政府办公室\n关于\n印发《某县行政执法公示办法》的通知\n",
+    "某县人民政府办公室\n关于印发\n《某县行政执法\n公示办法》\n的通知\n",  # four lines under the organ
 ])
 def test_title_split_over_lines_and_inside_guillemets(head):
     d = doc(f"{head}某政办发〔2024〕11号\n{COVERING}")
