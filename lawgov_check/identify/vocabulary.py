@@ -121,7 +121,7 @@ HEARING_ANNOUNCEMENT = re.compile(
 CATALOGUE = re.compile(r"重大行政决策(?:事项)?(?:目录|清单)")
 DECISION_ITEMS_CALL = re.compile(r"征集.{0,30}?重大行政决策(?:事项)?|重大行政决策(?:事项)?.{0,10}?(?:建议项目|征集)")
 MAJOR_DECISION = re.compile(r"重大行政决策")
-INTERPRETATION = re.compile(r"起草说明|编制说明|制定说明|政策解读|的说明$|解读$")
+INTERPRETATION = re.compile(r"起草说明|编制说明|制定说明|政策解读|的说明$|解读$|一图(?:读懂|看懂|解读)|^图解")
 REVIEW_RECORD = re.compile(r"合法性(?:审查|审核)(?:意见|报告)|(?:审查|审核)意见书")
 # What an untitled page says it is: 现将有关事项通告如下 / 特公告如下 (a notice to the public).
 NOTICE_OPENING = re.compile(r"(?:通告|公告)如下")

@@ -263,3 +263,12 @@ def test_an_organ_forwarding_a_title_on_the_next_line_is_one_title():
     d = doc("某县人民政府办公室转发\n某市人民政府关于加强行政执法工作的意见的通知\n某政办发〔2024〕12号\n"
             "各乡镇人民政府：\n现将某市人民政府意见转发给你们，请认真贯彻执行。\n")
     assert d.title == "某县人民政府办公室转发某市人民政府关于加强行政执法工作的意见的通知"
+
+
+@pytest.mark.parametrize("title,kind", [
+    ("一图读懂《某县行政执法公示办法》", "drafting_explanation"),
+    ("图解：某县2023年度法治政府建设情况报告", "drafting_explanation"),
+    ("关于印发某县行政执法流程图解的通知", "notice"),
+])
+def test_a_graphic_interpretation_is_an_explanation(title, kind):
+    assert doc(f"{title}\n发布时间：2024-03-05\n近日，某县出台办法。\n").doc_type == kind
