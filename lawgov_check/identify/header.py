@@ -97,7 +97,21 @@ def fields_of(text: str) -> list[tuple[str, str]]:
                 pairs.extend(_colon_pairs(cells[i]))
             i += 1
         return pairs
-    return _colon_pairs(text)
+    return _colon_pairs(text) or _glued_pairs(text)
+
+
+GLUED_LABELS_MIN = 2
+
+
+def _glued_pairs(text: str) -> list[tuple[str, str]]:
+    """Labels written without colons and glued to their values once the normalizer took the spaces
+    away (索 引 号 000/2024-00012 文 号 某政发〔2024〕9号): the line starts with a label and another
+    follows a value's digit, bracket or 号."""
+    matches = list(v.GLUED_LABEL.finditer(text))
+    if len(matches) < GLUED_LABELS_MIN or matches[0].start() != 0:
+        return []
+    return [(_key(match["key"]), text[match.end(): following.start() if following else len(text)].strip())
+            for match, following in zip(matches, matches[1:] + [None])]
 
 
 def _colon_pairs(text: str) -> list[tuple[str, str]]:

@@ -70,6 +70,9 @@ _LABEL_ALTERNATION = "|".join(_spaced(k) for k in sorted(METADATA_LABELS, key=le
 # glued to the end of the value before it when that ends in a digit, a bracket or 号 (…-00012文  号:
 # 某政发〔2024〕9号索 引 号: — padded labels whose spaces the normalizer took away from the value).
 LABEL_WITH_COLON = re.compile(rf"(?:^|(?<=[\s|•·●▪■◆*\-0-9)\]】〕号]))(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:")
+# "索引号000/2024-00012文号某政发〔2024〕9号": labels without colons, at the start or after a value's
+# digit, bracket or 号, and followed by a value (not by a colon: those are LABEL_WITH_COLON's).
+GLUED_LABEL = re.compile(rf"(?:^|(?<=[\s0-9)\]】〕号]))(?P<key>{_LABEL_ALTERNATION})(?=[ \u3000]*[^\s:])")
 # "[ 索引号 ]1150…/2021-00118 [ 发文字号 ] [ 发布机构 ]某县人民政府": labels in square brackets.
 BRACKETED_LABEL = re.compile(rf"[\[【［][ \u3000]*(?P<key>{_LABEL_ALTERNATION})[ \u3000]*[\]】］]")
 # A value line with the next label glued to its end: 某县关于印发某办法的通知发文机关

@@ -245,6 +245,7 @@ def test_a_year_opening_that_plans_ahead_is_not_read_as_the_report_year():
     "索　引　号：000000000/2024-00012　　文　　　　号：某政发〔2024〕9号\n",
     "索 引 号 ： 000000000/2024-00012 文 号 ： 某政发〔2024〕9号\n",
     "索引号：000000000/2024-00012发 文 字 号：某政发〔2024〕9号成文日期：2024-03-15\n",
+    "索 引 号 000000000/2024-00012 文 号 某政发〔2024〕9号\n",  # no colons: glued once spaces are gone
 ])
 def test_padded_labels_do_not_swallow_their_neighbours(metadata):
     d = doc(f"{metadata}某县行政规范性文件管理办法\n{RULES_BODY}")
@@ -272,3 +273,9 @@ def test_an_organ_forwarding_a_title_on_the_next_line_is_one_title():
 ])
 def test_a_graphic_interpretation_is_an_explanation(title, kind):
     assert doc(f"{title}\n发布时间：2024-03-05\n近日，某县出台办法。\n").doc_type == kind
+
+
+def test_one_label_word_at_the_start_of_a_title_is_no_field():
+    from lawgov_check.identify.header import fields_of
+    assert fields_of("时间银行互助养老服务管理办法") == []
+    assert fields_of("名称变更登记办理指南") == []
