@@ -38,7 +38,7 @@ ORGAN_AT_END = re.compile(
 )
 
 # A news headline's verb: 某市司法局召开法治政府建设推进会 names an event, not an organ, though it ends in 会.
-EVENT_VERB = re.compile(r"召开|举行|举办|开展|部署|启动|出席|调研|督导|视察|考察|走访|慰问|开幕|闭幕|签约|揭牌")
+EVENT_VERB = re.compile(r"召开|举行|举办|开展|部署|启动|出席|调研|视察|考察|走访|慰问|开幕|闭幕|签约|揭牌")
 # A news headline's subtitle: ——部署2024年重点工作.
 DASH_SUBTITLE = re.compile(r"^(?:——|—|--)")
 

@@ -279,3 +279,9 @@ def test_one_label_word_at_the_start_of_a_title_is_no_field():
     from lawgov_check.identify.header import fields_of
     assert fields_of("时间银行互助养老服务管理办法") == []
     assert fields_of("名称变更登记办理指南") == []
+
+
+def test_an_organ_with_a_task_in_its_name_is_still_an_organ():
+    from lawgov_check.identify.header import is_organ_line
+    assert is_organ_line("某省人民政府教育督导委员会办公室")
+    assert not is_organ_line("某市司法局召开法治政府建设推进会")
