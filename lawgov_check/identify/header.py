@@ -292,7 +292,7 @@ class _Scanner:
                 self.roles[i] = "registration"
                 self.numbers.append((i, text))  # 发改办财金规〔2019〕860号 is a 发文字号 despite its 规
             elif len(text) <= 160 and (v.BREADCRUMB.search(text) or v.NAV_MENU.match(text)
-                                       or v.PAGE_FURNITURE.search(text) and not ends_with_kind(text)):
+                                       or v.PAGE_FURNITURE.search(text) and not ends_with_kind(text) and "关于" not in text):
                 self.roles[i] = "chrome"
             elif line.kind in _BODY_KINDS or v.CONTENTS.match(text):
                 break

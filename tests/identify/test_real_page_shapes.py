@@ -285,3 +285,8 @@ def test_an_organ_with_a_task_in_its_name_is_still_an_organ():
     from lawgov_check.identify.header import is_organ_line
     assert is_organ_line("某省人民政府教育督导委员会办公室")
     assert not is_organ_line("某市司法局召开法治政府建设推进会")
+
+
+def test_a_title_line_naming_a_furniture_word_is_still_a_title_line():
+    d = doc("某县市场监督管理局关于规范扫码点餐\n服务有关事项的通知\n某市监〔2024〕3号\n各餐饮服务单位：\n现将有关事项通知如下。\n")
+    assert d.title == "某县市场监督管理局关于规范扫码点餐服务有关事项的通知"
