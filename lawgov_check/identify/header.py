@@ -230,6 +230,14 @@ def is_organ_line(text: str) -> bool:
     return all(v.ORGAN_AT_END.search(part) for part in text.split())
 
 
+def _furniture(text: str) -> bool:
+    """A site's menu (首页 | 政务公开 | …), greeting, advert or link line — not joint organs set apart
+    by spaces, not a title line that names such a word (关于规范扫码点餐…)."""
+    if v.NAV_MENU.match(text):
+        return not is_organ_line(text)
+    return bool(v.PAGE_FURNITURE.search(text)) and not ends_with_kind(text) and "关于" not in text
+
+
 def ends_with_kind(text: str) -> bool:
     return bool(v.KIND_AT_END.search(v.without_qualifiers(text.strip())))
 
@@ -291,8 +299,7 @@ class _Scanner:
             elif line.kind == "registration_line":
                 self.roles[i] = "registration"
                 self.numbers.append((i, text))  # 发改办财金规〔2019〕860号 is a 发文字号 despite its 规
-            elif len(text) <= 160 and (v.BREADCRUMB.search(text) or v.NAV_MENU.match(text)
-                                       or v.PAGE_FURNITURE.search(text) and not ends_with_kind(text) and "关于" not in text):
+            elif len(text) <= 160 and (v.BREADCRUMB.search(text) or _furniture(text)):
                 self.roles[i] = "chrome"
             elif line.kind in _BODY_KINDS or v.CONTENTS.match(text):
                 break

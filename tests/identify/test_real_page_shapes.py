@@ -290,3 +290,8 @@ def test_an_organ_with_a_task_in_its_name_is_still_an_organ():
 def test_a_title_line_naming_a_furniture_word_is_still_a_title_line():
     d = doc("某县市场监督管理局关于规范扫码点餐\n服务有关事项的通知\n某市监〔2024〕3号\n各餐饮服务单位：\n现将有关事项通知如下。\n")
     assert d.title == "某县市场监督管理局关于规范扫码点餐服务有关事项的通知"
+
+
+def test_joint_organs_set_apart_by_spaces_are_no_menu():
+    d = doc("某县人民政府 某县司法局 某县财政局 某县公安局\n关于加强行政执法协作的意见\n各乡镇人民政府：\n现提出如下意见。\n")
+    assert d.issuer == "某县人民政府 某县司法局 某县财政局 某县公安局"
