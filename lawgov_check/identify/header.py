@@ -179,8 +179,8 @@ CLOSING_LINE_MAX = 30
 def is_open_title(text: str) -> bool:
     """A title line, or lines, that cannot end here (the rest of the title follows)."""
     text = text.strip()
-    if _OPEN_END.search(text):
-        return True
+    if _OPEN_END.search(text) or text.count("《") > text.count("》") or text.count("〈") > text.count("〉"):
+        return True  # …关于印发 / …《某市贯彻落实〈关于稳住经济: a name opened and not closed
     after = _AFTER_GUANYU.search(text)
     return after is not None and "的" not in after["rest"]
 
@@ -190,7 +190,7 @@ _FORWARDS = re.compile(r"(?:转发|印发|批转|转)$")
 
 def begun_title(text: str) -> bool:
     """An open title that has said 关于 or opened a 《 (not a column name ending in 发布)."""
-    return ("关于" in text or text.rstrip().endswith("《")) and is_open_title(text)
+    return ("关于" in text or "《" in text) and is_open_title(text)
 
 
 def _whole_title_after(run_text: str, line: str) -> bool:
@@ -395,7 +395,7 @@ class _Scanner:
             run = [i]
             if self.roles[i] == "issuer":
                 nxt = i + 1
-                if nxt not in self.roles or self.roles[nxt] != "title_line" or not self.adjacent(i, nxt) \
+                if nxt not in self.roles or self.roles[nxt] != "title_line" \
                         or not self.lines[nxt].text.strip().startswith("关于"):
                     continue
                 run.append(nxt)

@@ -295,3 +295,16 @@ def test_a_title_line_naming_a_furniture_word_is_still_a_title_line():
 def test_joint_organs_set_apart_by_spaces_are_no_menu():
     d = doc("某县人民政府 某县司法局 某县财政局 某县公安局\n关于加强行政执法协作的意见\n各乡镇人民政府：\n现提出如下意见。\n")
     assert d.issuer == "某县人民政府 某县司法局 某县财政局 某县公安局"
+
+
+def test_title_spaced_over_lines_with_an_unclosed_name_is_joined():
+    # every line of the page set apart by a blank line; the split falls inside 《〈…〉》
+    d = doc("某政办发〔2023〕9号\n\n某市人民政府办公室\n\n关于印发《某市贯彻落实〈关于稳住经济\n\n大盘推动整体好转的若干\n\n"
+            "政策措施〉实施方案》的通知\n\n各县市区人民政府，市直机关各单位：\n\n经市人民政府同意，现将实施方案印发给你们。\n")
+    assert d.title == "某市人民政府办公室关于印发《某市贯彻落实〈关于稳住经济大盘推动整体好转的若干政策措施〉实施方案》的通知"
+    assert d.doc_number == "某政办发〔2023〕9号"
+
+
+@pytest.mark.parametrize("text", ["关于印发《某市贯彻落实〈关于稳住经济", "某市贯彻落实《某某条例"])
+def test_an_unclosed_name_leaves_a_title_open(text):
+    assert is_open_title(text)
