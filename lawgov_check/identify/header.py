@@ -217,6 +217,21 @@ def _dated_title(text: str) -> bool:
     return len(head) >= 8 and is_titleish(head) and ends_with_kind(head)
 
 
+# 某县2023年度法治政府建设情况报告_某县人民政府门户网站: a page's own title with the site after it
+_SITE_SUFFIX = re.compile(r"[_|–—-][ \t]{0,3}(?P<site>[^_|–—\-\s]{2,30})$")
+SITE_SUFFIX_REACH = 40  # the site's name is looked for at the end of the line only
+
+
+def without_site(text: str) -> str:
+    """A title line without the site's name put after it (…报告_某县人民政府网, …报告 - 某县人民政府)."""
+    text = text.strip()
+    match = _SITE_SUFFIX.search(text, max(0, len(text) - SITE_SUFFIX_REACH))
+    if match is None or not (v.SITE_NAME.search(match["site"]) or v.ORGAN_AT_END.search(match["site"])):
+        return text
+    head = text[: match.start()].rstrip()
+    return head if len(head) >= 8 and is_titleish(head) and ends_with_kind(head) else text
+
+
 def _title_shaped(text: str) -> bool:
     """A line that reads as a title rather than a field's value: long enough and naming a kind."""
     return len(text) >= 6 and is_titleish(text) and ends_with_kind(text)
@@ -225,7 +240,7 @@ def _title_shaped(text: str) -> bool:
 def is_organ_line(text: str) -> bool:
     text = text.strip()
     if not (2 <= len(text) <= 40) or "关于" in text or not is_titleish(text) or v.EVENT_VERB.search(text) \
-            or v.SITE_NAME.search(text):
+            or v.SITE_NAME.search(text) or without_site(text) != text:
         return False
     return all(v.ORGAN_AT_END.search(part) for part in text.split())
 
@@ -319,7 +334,7 @@ class _Scanner:
                 label = _GLUED_TITLE_LABEL.match(text)
                 self.fields.append(Field(label["key"], text[label.end():].strip(), i))
                 self.roles[i] = "metadata"
-            elif _dated_title(text):
+            elif _dated_title(text) or without_site(text) != text:
                 self.roles[i] = "title_line"
                 self.title_lines.append(i)
             elif (v.STALE_DATE.search(text) and len(text) <= 40) or (
@@ -451,7 +466,7 @@ def _glued_number(text: str) -> tuple[int, int] | None:
 
 def _clean(text: str) -> str:
     """A title line without the 发文字号 glued before or after it, and without wrapping 《》."""
-    text = _TRAILING_PAGE_DATE.sub("", text.strip()).rstrip()
+    text = without_site(_TRAILING_PAGE_DATE.sub("", text.strip()).rstrip())
     span = _glued_number(text)
     if span is not None:
         text = (text[: span[0]] + text[span[1]:]).strip()

@@ -308,3 +308,21 @@ def test_title_spaced_over_lines_with_an_unclosed_name_is_joined():
 @pytest.mark.parametrize("text", ["关于印发《某市贯彻落实〈关于稳住经济", "某市贯彻落实《某某条例"])
 def test_an_unclosed_name_leaves_a_title_open(text):
     assert is_open_title(text)
+
+
+# a page's own title line with the site's name after it
+@pytest.mark.parametrize("line", [
+    "某县2023年度法治政府建设情况报告_某县人民政府门户网站",
+    "某县2023年度法治政府建设情况报告-某县人民政府",
+    "某县2023年度法治政府建设情况报告 - 某县人民政府网",
+    "某县2023年度法治政府建设情况报告|某县人民政府",
+])
+def test_site_name_after_the_title_is_no_part_of_it(line):
+    d = doc(f"{line}\n{REPORT}")
+    assert d.title == "某县2023年度法治政府建设情况报告"
+    assert d.issuer is None or "报告" not in d.issuer
+
+
+def test_a_title_with_a_year_span_keeps_it():
+    d = doc("某县法治政府建设规划(2021-2025年)\n第一章 总体要求\n第一条 为推进法治政府建设，制定本规划。\n")
+    assert d.title == "某县法治政府建设规划(2021-2025年)"
