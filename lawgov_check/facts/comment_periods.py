@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from .dates import parse_date
+from .dates import field_date
 from .segments import Boundaries
 from .types import Fact
 
@@ -34,7 +34,7 @@ def page_publication_date(doc: Any, keys: tuple[str, ...] = PUBLICATION_KEYS) ->
         try:
             return dt.date.fromisoformat(value[:10])
         except ValueError:
-            found = parse_date(value)
+            found = field_date(doc.metadata[key])
             if found:
                 return found
     return None

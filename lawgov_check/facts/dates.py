@@ -150,6 +150,21 @@ def parse_date(text: str) -> dt.date | None:
                  and d.attrs.get("precision") == "day"), None)
 
 
+_COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?![\d.\-/])")
+
+
+def field_date(text: str) -> dt.date | None:
+    """The date a metadata field holds: any form `parse_date` reads, or digits only (20240315),
+    which only a field's value is read as (in running text eight digits are a number)."""
+    date = parse_date(text)
+    if date is not None:
+        return date
+    m = _COMPACT_DATE.match(text)
+    if m is None:
+        return None
+    return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
 def stated_years(text: str) -> list[int]:
     """Years written in `text` (2021年, 2022年度, 二〇二一年), not counting the years of ranges
     (2021—2025年) or of full dates."""

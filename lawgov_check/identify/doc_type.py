@@ -101,14 +101,15 @@ def _by_title(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
 
 
 def _by_number(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
-    """A government rule is published by an order (令第N号); a normative document's number has 规."""
+    """A government rule is published by an order (令第N号), whatever its title ends with (a rule may be
+    titled …通告 or …的决定); a normative document's number has 规."""
     number = x.doc_number or ""
     title = x.title or ""
     if re.search(r"国务院令", number) and not re.search(r"部令|委员会令|署令|局令|行令", number):
         # 国务院令 publishes administrative regulations (行政法规), not 规章
         return _decided("other", "administrative_regulation", TITLE_CONFIDENCE, "header",
                         "以国务院令公布的行政法规 (an administrative regulation)", number)
-    if (_ORDER_NUMBER.search(number) or any(v.PUBLICATION_NOTE.match(note.strip()) for note in x.header_notes)) and not _NOTICE_END.search(title):
+    if _ORDER_NUMBER.search(number) or any(v.PUBLICATION_NOTE.match(note.strip()) for note in x.header_notes):
         return _decided("government_rule", None, TITLE_CONFIDENCE, "header", "以政府令公布 (published by an order)",
                         number or " ".join(x.header_notes))
     if any(is_normative_number(f) for f in find_doc_numbers(f"{number} {title}", ("doc_number", "registration"))):
@@ -139,11 +140,20 @@ def _by_body(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
     if _looks_like_annual_report(x) or (len(parts_in_headings([h.text for h in x.headings if h.level == 1])) >= 3
                                         and "法治" in x.text[:20000]):
         return b("annual_report", None, "开头回顾本年度法治政府建设 (the opening reports on a year)")
+    if x.has_addressee and x.title is None and v.REPORT_AS_FOLLOWS.search(opening[:400]) \
+            and v.LAWFUL_ADMINISTRATION.search(x.text[:20000]):
+        return b("annual_report", None, "向上级机关报告依法行政情况 (a report on lawful administration to an organ)")
+    level1 = [h.text for h in x.headings if h.level == 1]
+    if any(v.EXPLANATION_BACKGROUND.search(h) for h in level1) and any(v.EXPLANATION_CONTENT.search(h) for h in level1):
+        return b("drafting_explanation", None, "各部分说明制定背景和主要内容 (parts on the background and the content)",
+                 " / ".join(level1[:2]))
     if x.has_addressee and v.ADDRESSEE_ISSUE.search(opening):
         issued = x.embedded_title or ""
         if _RULE_TITLE.search(v.without_qualifiers(issued)):
             return b("normative_document", None, "印发办法、规定等的通知 (a notice issuing rules)", issued)
         return b("notice", None, "印发文件的通知 (a covering notice)")
+    if v.NOTICE_OPENING.search(opening[:400]):
+        return b("notice", None, "开头通告或公告事项 (the opening gives notice)")
     if x.has_addressee and x.title is None:
         return b("notice", None, "有主送机关 (addressed to organs)")
     return None

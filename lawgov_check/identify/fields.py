@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..facts.dates import DATE_RE, parse_date, stated_years
+from ..facts.dates import DATE_RE, field_date, parse_date, stated_years
 from ..facts.doc_numbers import find_doc_numbers
 from ..model import Heading, Node
 from . import vocabulary as v
@@ -66,7 +66,7 @@ def decide_date(signature_date: tuple[str, int] | None, plan: HeaderPlan, header
                                                   signature_date[0], signature_date[1]),))
     metadata = plan.metadata()
     for key in v.DATE_KEYS:
-        date = parse_date(metadata.get(key) or "")
+        date = field_date(metadata.get(key) or "")
         if date:
             return Decision(date, 0.85, (Evidence("metadata", f"页面元数据“{key}” (the page's {key} field)",
                                                   metadata[key]),))
@@ -84,7 +84,7 @@ def decide_date(signature_date: tuple[str, int] | None, plan: HeaderPlan, header
                 return Decision(date, 0.75, (Evidence("body", "句末的落款和日期 (a signature run into the last line)",
                                                       shorten(match.group(0)), line),))
     for key in ("发布日期", "发布时间", "公开日期"):
-        date = parse_date(metadata.get(key) or "")
+        date = field_date(metadata.get(key) or "")
         if date:
             return Decision(date, 0.5, (Evidence("metadata", f"网页发布日期“{key}” (the page's publication date)",
                                                  metadata[key]),))
@@ -123,7 +123,7 @@ def _opening_years(opening: str) -> list[int]:
     years = stated_years(sentence["what"]) if sentence else []
     start = v.YEAR_OPENING.match(opening)
     if not years and start:
-        years = [int(start["year"])]
+        years = stated_years(start["year"] + "年")  # 2021 or 二〇二一, read by the one date parser
     return years
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 from . import vocabulary as v
 
 HEADER_MAX_LINES = 40
+TITLE_LINES_MAX = 4  # a title printed over more lines than this is not met
 TITLE_MAX = 90
 _SENTENCE_END = re.compile(r"[。!?;]\s*$")
 _PARENTHETICAL = re.compile(r"^\s*[(\[【].*[)\]】]\s*$")
@@ -96,7 +97,21 @@ def fields_of(text: str) -> list[tuple[str, str]]:
                 pairs.extend(_colon_pairs(cells[i]))
             i += 1
         return pairs
-    return _colon_pairs(text)
+    return _colon_pairs(text) or _glued_pairs(text)
+
+
+GLUED_LABELS_MIN = 2
+
+
+def _glued_pairs(text: str) -> list[tuple[str, str]]:
+    """Labels written without colons and glued to their values once the normalizer took the spaces
+    away (索 引 号 000/2024-00012 文 号 某政发〔2024〕9号): the line starts with a label and another
+    follows a value's digit, bracket or 号."""
+    matches = list(v.GLUED_LABEL.finditer(text))
+    if len(matches) < GLUED_LABELS_MIN or matches[0].start() != 0:
+        return []
+    return [(_key(match["key"]), text[match.end(): following.start() if following else len(text)].strip())
+            for match, following in zip(matches, matches[1:] + [None])]
 
 
 def _colon_pairs(text: str) -> list[tuple[str, str]]:
@@ -136,6 +151,11 @@ def is_addressee(text: str) -> bool:
         v.ORGAN_AT_END.search(named) or v.ADDRESSEE_END.search(named))
 
 
+# A short line with one colon inside and no sentence in it: a headline (某县:…) or a banner's slogan.
+_COLON_HEADLINE = re.compile(r"^[^:,。;!?]{2,30}:[^:,。;!?、\s]{6,40}$")
+_COLON_BANNER = re.compile(r"^[^:,。;!?]{2,30}:[^:,。;!?]{2,40}$")
+_SET_APART = re.compile(r"\S\s+\S|[:|!]")
+WHOLE_TITLE_MIN = 8  # a line this long that ends with a kind is a title by itself
 _ORDER_HEADING = re.compile(r"^\S{2,30}令$")
 _GLUED_TITLE_LABEL = re.compile(r"^(?P<key>标题|文件名称|信息名称|题名)(?=[\u4e00-\u9fff《])")
 _CONTINUATION = re.compile(r"^(?:有关|有关事项|相关事项|事项|工作|问题|情况)?的?(?:通知|通告|公告|决定|批复|意见|复函|函)$")
@@ -146,6 +166,45 @@ def _continues_title(text: str) -> bool:
     """A short last line that finishes a title whose previous line already ended in a kind word:
     …关于政府信息公开工作年度报告 / 有关事项的通知."""
     return bool(_CONTINUATION.match(text.strip()))
+
+
+# A title begun and not finished: it ends on 关于, 印发, an opening 《 or a joining word (…关于印发《 /
+# 某县人民政府关于 / …和), or it says 关于 and has not yet said 的 after it (关于印发某某办法 / 实施细则的通知).
+_OPEN_END = re.compile(r"(?:关于|印发|转发|公布|发布|《|、|和|及|与|暨|的)$")
+_AFTER_GUANYU = re.compile(r"关于(?P<rest>[^关]*)$")
+_CLOSING_KIND = re.compile(r"的(?:通知|通告|公告|决定|批复|意见|报告|复函|函|请示)$")
+CLOSING_LINE_MAX = 30
+
+
+def is_open_title(text: str) -> bool:
+    """A title line, or lines, that cannot end here (the rest of the title follows)."""
+    text = text.strip()
+    if _OPEN_END.search(text) or text.count("《") > text.count("》") or text.count("〈") > text.count("〉"):
+        return True  # …关于印发 / …《某市贯彻落实〈关于稳住经济: a name opened and not closed
+    after = _AFTER_GUANYU.search(text)
+    return after is not None and "的" not in after["rest"]
+
+
+_FORWARDS = re.compile(r"(?:转发|印发|批转|转)$")
+
+
+def begun_title(text: str) -> bool:
+    """An open title that has said 关于 or opened a 《 (not a column name ending in 发布)."""
+    return ("关于" in text or "《" in text) and is_open_title(text)
+
+
+def _whole_title_after(run_text: str, line: str) -> bool:
+    """A line that is a whole 关于 title by itself under words that do not say 关于 and do not forward
+    it (某县政府信息发布 / 某县人民政府办公室关于印发…的通知): the two are not one title. An organ
+    forwarding another's title (某县人民政府办公室转发 / 某市人民政府关于…的通知) is one."""
+    line = line.strip()
+    return "关于" in line and "关于" not in run_text and not _FORWARDS.search(run_text) and _title_shaped(line)
+
+
+def _closes_title(run_text: str, line: str) -> bool:
+    """A next line that finishes an open 关于 title: …关于印发某县执法公示办法 / 实施细则的通知."""
+    line = line.strip()
+    return is_open_title(run_text) and len(line) <= CLOSING_LINE_MAX and bool(_CLOSING_KIND.search(line))
 _TRAILING_PAGE_DATE = re.compile(r"[\[(【]?(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ \t]{1,3}\d{1,2}:\d{2}(?::\d{2})?)?[\])】]?[ \t]*$")
 
 
@@ -158,6 +217,21 @@ def _dated_title(text: str) -> bool:
     return len(head) >= 8 and is_titleish(head) and ends_with_kind(head)
 
 
+# 某县2023年度法治政府建设情况报告_某县人民政府门户网站: a page's own title with the site after it
+_SITE_SUFFIX = re.compile(r"[_|–—-][ \t]{0,3}(?P<site>[^_|–—\-\s]{2,30})$")
+SITE_SUFFIX_REACH = 40  # the site's name is looked for at the end of the line only
+
+
+def without_site(text: str) -> str:
+    """A title line without the site's name put after it (…报告_某县人民政府网, …报告 - 某县人民政府)."""
+    text = text.strip()
+    match = _SITE_SUFFIX.search(text, max(0, len(text) - SITE_SUFFIX_REACH))
+    if match is None or not (v.SITE_NAME.search(match["site"]) or v.ORGAN_AT_END.search(match["site"])):
+        return text
+    head = text[: match.start()].rstrip()
+    return head if len(head) >= 8 and is_titleish(head) and ends_with_kind(head) else text
+
+
 def _title_shaped(text: str) -> bool:
     """A line that reads as a title rather than a field's value: long enough and naming a kind."""
     return len(text) >= 6 and is_titleish(text) and ends_with_kind(text)
@@ -165,9 +239,18 @@ def _title_shaped(text: str) -> bool:
 
 def is_organ_line(text: str) -> bool:
     text = text.strip()
-    if not (2 <= len(text) <= 40) or "关于" in text or not is_titleish(text):
+    if not (2 <= len(text) <= 40) or "关于" in text or not is_titleish(text) or v.EVENT_VERB.search(text) \
+            or v.SITE_NAME.search(text) or without_site(text) != text:
         return False
     return all(v.ORGAN_AT_END.search(part) for part in text.split())
+
+
+def _furniture(text: str) -> bool:
+    """A site's menu (首页 | 政务公开 | …), greeting, advert or link line — not joint organs set apart
+    by spaces, not a title line that names such a word (关于规范扫码点餐…)."""
+    if v.NAV_MENU.match(text):
+        return not is_organ_line(text)
+    return bool(v.PAGE_FURNITURE.search(text)) and not ends_with_kind(text) and "关于" not in text
 
 
 def ends_with_kind(text: str) -> bool:
@@ -231,7 +314,7 @@ class _Scanner:
             elif line.kind == "registration_line":
                 self.roles[i] = "registration"
                 self.numbers.append((i, text))  # 发改办财金规〔2019〕860号 is a 发文字号 despite its 规
-            elif len(text) <= 160 and v.BREADCRUMB.search(text):
+            elif len(text) <= 160 and (v.BREADCRUMB.search(text) or _furniture(text)):
                 self.roles[i] = "chrome"
             elif line.kind in _BODY_KINDS or v.CONTENTS.match(text):
                 break
@@ -251,21 +334,26 @@ class _Scanner:
                 label = _GLUED_TITLE_LABEL.match(text)
                 self.fields.append(Field(label["key"], text[label.end():].strip(), i))
                 self.roles[i] = "metadata"
-            elif _dated_title(text):
+            elif _dated_title(text) or without_site(text) != text:
                 self.roles[i] = "title_line"
                 self.title_lines.append(i)
             elif (v.STALE_DATE.search(text) and len(text) <= 40) or (
                     v.PAGE_DATE.search(text) and len(text) <= 80 and not _SENTENCE_END.search(text)):
                 self.roles[i] = "chrome"
+            elif v.DASH_SUBTITLE.match(text) and self.roles.get(i - 1) in ("title_line", "issuer") \
+                    and len(text) <= TITLE_MAX:
+                self.roles[i] = "subtitle"  # a news headline's subtitle (——部署全年工作)
             elif _PARENTHETICAL.match(text) and len(text) <= 160:
                 self.roles[i] = "note" if re.search(r"(?:19|20)\d{2}年", text) and len(text) > 24 else "subtitle"
             elif re.match(r"^\S.{1,30}?\s*文件$", text) and "关于" not in text:
                 self.roles[i] = "org_mark"
             elif is_organ_line(text) and not ends_with_kind(text.split()[-1]):
                 self.roles[i] = "issuer"
-            elif is_titleish(text):
+            elif is_titleish(text) or self._headline(i):
                 self.roles[i] = "title_line"
                 self.title_lines.append(i)
+            elif self._colon_banner(i):
+                self.roles[i] = "chrome"
             else:
                 break
             i += 1
@@ -274,11 +362,38 @@ class _Scanner:
         candidates = self._candidates()
         return HeaderPlan(self.roles, self.fields, candidates, body_start, addressee, self.numbers)
 
+    def _headline(self, i: int) -> bool:
+        """A news headline with a colon (某县:以法治护航发展) standing over its byline or subtitle."""
+        text = self.lines[i].text.strip()
+        if not _COLON_HEADLINE.match(text) or i + 1 >= len(self.lines):
+            return False
+        following = self.lines[i + 1].text.strip()
+        return bool(v.DASH_SUBTITLE.match(following) or fields_of(following))
+
+    def _colon_banner(self, i: int) -> bool:
+        """A banner's slogan with a colon (奋进新征程:建设法治某县) over a line that is a whole title."""
+        if i + 1 >= len(self.lines) or self.lines[i + 1].kind in _BODY_KINDS:
+            return False
+        following = self.lines[i + 1].text.strip()
+        return bool(_COLON_BANNER.match(self.lines[i].text.strip())) and len(following) >= WHOLE_TITLE_MIN \
+            and _title_shaped(following)
+
+    def _slogan_over_title(self, i: int) -> bool:
+        """A slogan or banner (words set apart by a space, a colon or a bar) over a line that is a
+        whole title by itself: not the title's first line."""
+        text = self.lines[i].text.strip()
+        following = self.lines[i + 1].text.strip() if i + 1 < len(self.lines) else ""
+        return (self.roles.get(i + 1) == "title_line" and _SET_APART.search(text) is not None and "关于" not in text
+                and not is_open_title(text) and not ends_with_kind(text)
+                and len(following) >= WHOLE_TITLE_MIN and _title_shaped(following))
+
     def _banners(self) -> None:
         """A short line before a longer title line is a site banner or a column name (通知公告, 福州市)."""
         for n, i in enumerate(self.title_lines):
             text = self.lines[i].text.strip()
             later = [j for j in self.title_lines[n + 1:] if j - i <= 4]
+            if begun_title(text) and later and later[0] == i + 1:
+                continue  # 关于印发 / 《…办法》 / 的通知: the first line of a split title (not 信息发布, a column)
             if (len(text) <= 6 and later and len(self.lines[later[0]].text.strip()) > len(text) + 2) \
                     or v.SITE_NAME.search(text) and len(text) <= 10:
                 self.roles[i] = "chrome"
@@ -295,18 +410,29 @@ class _Scanner:
             run = [i]
             if self.roles[i] == "issuer":
                 nxt = i + 1
-                if nxt not in self.roles or self.roles[nxt] != "title_line" or not self.adjacent(i, nxt) \
+                if nxt not in self.roles or self.roles[nxt] != "title_line" \
                         or not self.lines[nxt].text.strip().startswith("关于"):
                     continue
                 run.append(nxt)
-            while not ends_with_kind(_clean(self._joined(run))) and len(run) < 4:
+            elif self._slogan_over_title(i):
+                self.roles[i] = "chrome"
+                continue
+            most = TITLE_LINES_MAX + (self.roles[i] == "issuer")  # the organ's line does not count
+            while len(run) < most:
+                joined = _clean(self._joined(run))
                 nxt = run[-1] + 1
-                if self.roles.get(nxt) != "title_line" or not self.adjacent(run[-1], nxt) \
-                        or _clean(self.lines[nxt].text) == _clean(self.lines[run[-1]].text):
+                if self.roles.get(nxt) != "title_line" or _clean(self.lines[nxt].text) == _clean(self.lines[run[-1]].text):
+                    break
+                if ends_with_kind(joined) and not _closes_title(joined, self.lines[nxt].text):
+                    break
+                # a title left open may go on past a blank line (lines of a page spaced apart)
+                if not self.adjacent(run[-1], nxt) and not begun_title(joined):
+                    break
+                if _whole_title_after(joined, self.lines[nxt].text):
                     break
                 run.append(nxt)
             nxt = run[-1] + 1
-            if self.roles.get(nxt) == "title_line" and self.adjacent(run[-1], nxt) and len(run) < 4 \
+            if self.roles.get(nxt) == "title_line" and self.adjacent(run[-1], nxt) and len(run) < most \
                     and _continues_title(self.lines[nxt].text):
                 run.append(nxt)
             if not ends_with_kind(_clean(self._joined(run))) and len(run) > 1:
@@ -340,7 +466,7 @@ def _glued_number(text: str) -> tuple[int, int] | None:
 
 def _clean(text: str) -> str:
     """A title line without the 发文字号 glued before or after it, and without wrapping 《》."""
-    text = _TRAILING_PAGE_DATE.sub("", text.strip()).rstrip()
+    text = without_site(_TRAILING_PAGE_DATE.sub("", text.strip()).rstrip())
     span = _glued_number(text)
     if span is not None:
         text = (text[: span[0]] + text[span[1]:]).strip()

@@ -37,6 +37,11 @@ ORGAN_AT_END = re.compile(
     r"办公室|办公厅|办事处|管委会|管理委员会|局|厅|部|委|办|会|院|署|中心|所|站|队|处|科|街道|乡|镇)$"
 )
 
+# A news headline's verb: 某市司法局召开法治政府建设推进会 names an event, not an organ, though it ends in 会.
+EVENT_VERB = re.compile(r"召开|举行|举办|开展|部署|启动|出席|调研|视察|考察|走访|慰问|开幕|闭幕|签约|揭牌")
+# A news headline's subtitle: ——部署2024年重点工作.
+DASH_SUBTITLE = re.compile(r"^(?:——|—|--)")
+
 # Web-page labels of the metadata block, written with or without spaces between their characters.
 METADATA_LABELS = (
     "信息索引号", "索引号", "发布时间", "主题分类", "体裁分类", "组配分类", "服务对象", "发布机构", "发文机关",
@@ -57,12 +62,17 @@ ISSUER_KEYS = ("发文机关", "发文机构", "发文单位", "发布机构", "
 
 def _spaced(label: str) -> str:
     """A label that tolerates spaces between its characters: 索 引 号."""
-    return "[ \u3000]{0,3}".join(re.escape(ch) for ch in label)
+    return "[ \u3000]{0,6}".join(re.escape(ch) for ch in label)
 
 
 _LABEL_ALTERNATION = "|".join(_spaced(k) for k in sorted(METADATA_LABELS, key=len, reverse=True))
-# "索引号: 123 主题分类: …" — a label then a colon, at the start or after a space, bullet or bar.
-LABEL_WITH_COLON = re.compile(rf"(?:^|(?<=[\s|•·●▪■◆*-]))(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:")
+# "索引号: 123 主题分类: …" — a label then a colon, at the start or after a space, bullet or bar, or
+# glued to the end of the value before it when that ends in a digit, a bracket or 号 (…-00012文  号:
+# 某政发〔2024〕9号索 引 号: — padded labels whose spaces the normalizer took away from the value).
+LABEL_WITH_COLON = re.compile(rf"(?:^|(?<=[\s|•·●▪■◆*\-0-9)\]】〕号]))(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:")
+# "索引号000/2024-00012文号某政发〔2024〕9号": labels without colons, at the start or after a value's
+# digit, bracket or 号, and followed by a value (not by a colon: those are LABEL_WITH_COLON's).
+GLUED_LABEL = re.compile(rf"(?:^|(?<=[\s0-9)\]】〕号]))(?P<key>{_LABEL_ALTERNATION})(?=[ \u3000]*[^\s:])")
 # "[ 索引号 ]1150…/2021-00118 [ 发文字号 ] [ 发布机构 ]某县人民政府": labels in square brackets.
 BRACKETED_LABEL = re.compile(rf"[\[【［][ \u3000]*(?P<key>{_LABEL_ALTERNATION})[ \u3000]*[\]】］]")
 # A value line with the next label glued to its end: 某县关于印发某办法的通知发文机关
@@ -76,6 +86,11 @@ BULLET = re.compile(r"^[\s•·●▪■◆*-]+")
 PAGE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 # "今天是2024年3月5日 星期二", "天津市某区人民政府 2019年12月3日星期二": a site banner's stale date.
 STALE_DATE = re.compile(r"今天是|星期[一二三四五六日天]|农历|【\s*字[体号]\s*[:：]|视力保护色|打印本页|关闭窗口")
+# A site's greeting, an advert or a link put above the document: never a title nor an organ.
+PAGE_FURNITURE = re.compile(r"欢迎(?:访问|光临|来到|您)|[【\[(](?:广告|推广|置顶|热门)[】\])]|点击(?:领取|进入|查看|下载|这里|此处)"
+                            r"|www\.|https?:|扫码|公众号")
+# A menu: 首页 | 政务公开 | 办事服务 (three or more short items between bars), or the same between spaces.
+NAV_MENU = re.compile(r"^[^|\n]{1,10}(?:\|[^|\n]{1,10}){2,}\|?$|^\S{1,6}(?: {1,4}\S{1,6}){3,}$")
 SITE_NAME = re.compile(r"(?:网|网站|门户|平台|之家|频道|专栏)$")
 # 您所在的位置: 政务公开 > 工作报告, 首页 » 法规 » — a breadcrumb, with or without its label.
 BREADCRUMB = re.compile(r"位置\s*:|^\s*[>»›]|^\s*首页\s*[>»›]|(?:[^>»›]{1,20}[>»›]){2,}")
@@ -84,10 +99,12 @@ ADDRESSEE_END = re.compile(r"(?:单位|部门|机构|代表|同志|们|企业|�
 CONTENTS = re.compile(r"^目\s*录$")
 
 # The opening of a document that states what it is.
+REPORT_AS_FOLLOWS = re.compile(r"(?:报告|汇报)如下")
 REPORT_PHRASE = re.compile(r"(?:报告|汇报)如下|情况报告|工作报告如下")
 RULE_OF_LAW_GOVERNMENT = re.compile(r"法治政府建设")
-# 2021年, 2024年以来, 2022年度 at the very start of the opening: a report looking back on its year.
-YEAR_OPENING = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?:以来|来)?\s*[,，、]?(?!是|为|全年|将|要)")
+# 2021年, 2024年以来, 2022 年度, 二〇二三年 at the very start of the opening: a report looking back on its year.
+YEAR_OPENING = re.compile(r"^\s*(?P<year>(?:19|20)\d{2}|[一二][〇○零0九][〇○零0一二三四五六七八九]{2})\s*年(?:度)?(?:以来|来)?\s*[,，、]?"
+                          r"(?!是|为|全年|将|要)")
 DISCLOSURE_REPORT = re.compile(r"政府信息公开|政务公开|信息公开工作")
 # What a plan or a guideline calls itself — in its title, or in its opening (制定本指引, 现提出…要点).
 PLAN_WORDS = re.compile(r"工作要点|实施方案|工作计划|工作指引|指标体系|规划|纲要|考核办法|评估办法|制定本")
@@ -107,8 +124,15 @@ HEARING_ANNOUNCEMENT = re.compile(
 CATALOGUE = re.compile(r"重大行政决策(?:事项)?(?:目录|清单)")
 DECISION_ITEMS_CALL = re.compile(r"征集.{0,30}?重大行政决策(?:事项)?|重大行政决策(?:事项)?.{0,10}?(?:建议项目|征集)")
 MAJOR_DECISION = re.compile(r"重大行政决策")
-INTERPRETATION = re.compile(r"起草说明|编制说明|制定说明|政策解读|的说明$|解读$")
+INTERPRETATION = re.compile(r"起草说明|编制说明|制定说明|政策解读|的说明$|解读$|一图(?:读懂|看懂|解读)|^图解")
 REVIEW_RECORD = re.compile(r"合法性(?:审查|审核)(?:意见|报告)|(?:审查|审核)意见书")
+# What an untitled page says it is: 现将有关事项通告如下 / 特公告如下 (a notice to the public).
+NOTICE_OPENING = re.compile(r"(?:通告|公告)如下")
+# A report's subject when it is the government's lawful administration (依法行政, 法治建设).
+LAWFUL_ADMINISTRATION = re.compile(r"法治政府|依法行政|法治建设")
+# The headings of an explanation or a policy interpretation: its background, then its content.
+EXPLANATION_BACKGROUND = re.compile(r"(?:起草|制定|出台|编制|修订|制订)(?:的)?(?:背景|依据|过程|目的|必要性)|背景(?:和|及|与)?依据|政策背景")
+EXPLANATION_CONTENT = re.compile(r"主要内容|主要条款|核心内容|重点内容|条款解读|解读机关")
 ADDRESSEE_ISSUE = re.compile(r"(?:现(?:予)?印发|现将.{0,60}?印发|现转发|现予公布|现予发布|现印发给你们)")
 
 # The note under a government rule's title: (2021年6月21日某省人民政府令第4号公布 自…起施行),

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from lawgov_check.facts import FactContext
-from lawgov_check.facts.dates import extract_dates
+from lawgov_check.facts.dates import extract_dates, field_date, parse_date
 
 D = dt.date
 
@@ -115,3 +115,16 @@ def test_dates_keep_text_order(facts_of):
     text = "2019年1月1日至2019年3月31日期间;二〇一九年五月一日;2019/6/1"
     values = [f.value for f in facts_of(text).dates]
     assert values == [D(2019, 1, 1), D(2019, 3, 31), D(2019, 5, 1), D(2019, 6, 1)]
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("20240315", dt.date(2024, 3, 15)), ("20240315 10:30", dt.date(2024, 3, 15)),
+    ("2024.3.15", dt.date(2024, 3, 15)), ("2024/03/15 10:30:00", dt.date(2024, 3, 15)),
+    ("2024年03月15日", dt.date(2024, 3, 15)), ("20241345", None), ("202403151", None), ("2024", None), ("", None),
+])
+def test_field_date_reads_digits_only_dates(value, expected):
+    assert field_date(value) == expected
+
+
+def test_eight_digits_in_running_text_are_no_date():
+    assert parse_date("合同编号20240315") is None
