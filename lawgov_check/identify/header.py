@@ -338,9 +338,20 @@ def _glued_number(text: str) -> tuple[int, int] | None:
     return None
 
 
+# 【政策解读】, 【图解】, 【文字解读】, [转载]: a site column's tag put before a title — page chrome.
+_COLUMN_TAG = re.compile(r"^\s*[【\[［〖](?P<tag>[\u4e00-\u9fff]{2,8})[】\]］〗]\s*(?=\S)")
+
+
+def without_column_tag(text: str) -> str:
+    """The title without a column tag before it (【政策解读】关于…的解读 → 关于…的解读)."""
+    match = _COLUMN_TAG.match(text)
+    return text[match.end():] if match and len(text) - match.end() >= 6 else text
+
+
 def _clean(text: str) -> str:
-    """A title line without the 发文字号 glued before or after it, and without wrapping 《》."""
-    text = _TRAILING_PAGE_DATE.sub("", text.strip()).rstrip()
+    """A title line without the 发文字号 glued before or after it, without a column tag before it
+    and without wrapping 《》."""
+    text = without_column_tag(_TRAILING_PAGE_DATE.sub("", text.strip()).rstrip())
     span = _glued_number(text)
     if span is not None:
         text = (text[: span[0]] + text[span[1]:]).strip()
