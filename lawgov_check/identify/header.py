@@ -261,6 +261,9 @@ class _Scanner:
                 self.roles[i] = "note" if re.search(r"(?:19|20)\d{2}年", text) and len(text) > 24 else "subtitle"
             elif re.match(r"^\S.{1,30}?\s*文件$", text) and "关于" not in text:
                 self.roles[i] = "org_mark"
+            elif _category_prefix(text) is not None:
+                self.roles[i] = "title_line"
+                self.title_lines.append(i)
             elif is_organ_line(text) and not ends_with_kind(text.split()[-1]):
                 self.roles[i] = "issuer"
             elif is_titleish(text):
@@ -348,10 +351,28 @@ def without_column_tag(text: str) -> str:
     return text[match.end():] if match and len(text) - match.end() >= 6 else text
 
 
+# 北京:关于印发《…》的通知 — a site's category (a place, a column) and a colon before the title.
+_CATEGORY_PREFIX = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{2,6})[ \t\u3000]*:[ \t\u3000]*(?P<rest>\S.{7,})$")
+
+
+def _category_prefix(text: str) -> int | None:
+    """Where the title starts after a category prefix (北京: / 转载:), or None: the rest must be a
+    whole title (关于… or ending in a kind), and the prefix no metadata label nor part of a title."""
+    match = _CATEGORY_PREFIX.match(text.strip())
+    if match is None or "关于" in match["prefix"] or v.LABEL_CELL.match(match["prefix"]):
+        return None
+    rest = match["rest"]
+    if not (is_titleish(rest) and (rest.startswith("关于") or ends_with_kind(rest))):
+        return None
+    return len(text) - len(text.lstrip()) + match.start("rest")
+
+
 def _clean(text: str) -> str:
     """A title line without the 发文字号 glued before or after it, without a column tag before it
     and without wrapping 《》."""
     text = without_column_tag(_TRAILING_PAGE_DATE.sub("", text.strip()).rstrip())
+    prefix_end = _category_prefix(text)
+    text = text[prefix_end:] if prefix_end is not None else text
     span = _glued_number(text)
     if span is not None:
         text = (text[: span[0]] + text[span[1]:]).strip()

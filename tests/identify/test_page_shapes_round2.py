@@ -34,3 +34,24 @@ def test_column_tag_before_a_guillemet_title():
 def test_bracketed_words_inside_a_title_stay():
     d = doc("关于印发【某市】营商环境优化方案的通知\n某政发〔2022〕3号\n各区人民政府：\n现印发给你们，请认真贯彻执行。\n")
     assert d.title == "关于印发【某市】营商环境优化方案的通知"
+
+
+NOTICE_BODY = ("各区人民政府，市政府各部门：\n经市政府同意，现将《某市老旧小区改造实施细则》印发给你们，请认真遵照执行。\n"
+               "某市人民政府办公厅\n2023年5月8日\n")
+
+
+@pytest.mark.parametrize("prefix", ["某京:", "某省：", "转载 ：", "政策文件:"])
+def test_category_prefix_before_the_title_is_not_the_title(prefix):
+    d = doc(f"{prefix}关于印发《某市老旧小区改造实施细则》的通知\n{NOTICE_BODY}")
+    assert d.title == "关于印发《某市老旧小区改造实施细则》的通知"
+    assert d.date.isoformat() == "2023-05-08"
+
+
+def test_a_label_and_a_short_value_is_not_a_prefixed_title():
+    d = doc("编辑人员：王某某\n关于印发《某市老旧小区改造实施细则》的通知\n" + NOTICE_BODY)
+    assert d.title == "关于印发《某市老旧小区改造实施细则》的通知"
+
+
+def test_a_metadata_title_label_is_still_a_field():
+    d = doc("标题：关于印发《某市老旧小区改造实施细则》的通知\n发布日期：2023-05-09\n" + NOTICE_BODY)
+    assert d.title == "关于印发《某市老旧小区改造实施细则》的通知"
