@@ -11,7 +11,7 @@ from ..facts.doc_numbers import find_doc_numbers
 from ..model import Heading, Node
 from . import vocabulary as v
 from .evidence import Decision, Evidence, shorten
-from .header import HeaderPlan, is_organ_line, leading_number
+from .header import HeaderPlan, is_organ_line, leading_number, unwrapped
 
 _ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>[^《》【】\[\]]{2,40}?)(?:关于|印发|转发)")  # the organ, outside any 《》
 _INLINE_SIGNATURE = re.compile(
@@ -30,7 +30,7 @@ def decide_doc_number(plan: HeaderPlan, header_lines: list[str], line_numbers: l
         numbers = _numbers_in(text) if plan.roles.get(index) in ("doc_number", "registration", "metadata") else []
         if numbers:
             # a number line as written (its organ code may hold letters); a field's value as found in it
-            number = text.strip().strip("()（）").strip() if plan.roles[index] != "metadata" else numbers[0]
+            number = unwrapped(text) if plan.roles[index] != "metadata" else numbers[0]
             return Decision(number, 0.95, (Evidence("header", "页首的发文字号行 (the number line of the header)",
                                                     text.strip(), line_numbers[index]),))
     metadata = plan.metadata()

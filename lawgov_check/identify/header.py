@@ -231,6 +231,9 @@ class _Scanner:
             elif line.kind == "registration_line":
                 self.roles[i] = "registration"
                 self.numbers.append((i, text))  # 发改办财金规〔2019〕860号 is a 发文字号 despite its 规
+            elif _number_alone(text):
+                self.roles[i] = "doc_number"  # a form the line grammar does not know: (78)交公路字412号
+                self.numbers.append((i, text))
             elif len(text) <= 160 and v.BREADCRUMB.search(text):
                 self.roles[i] = "chrome"
             elif line.kind in _BODY_KINDS or v.CONTENTS.match(text):
@@ -365,6 +368,26 @@ def _category_prefix(text: str) -> int | None:
     if not (is_titleish(rest) and (rest.startswith("关于") or ends_with_kind(rest))):
         return None
     return len(text) - len(text.lstrip()) + match.start("rest")
+
+
+def unwrapped(text: str) -> str:
+    """The text without the parentheses around all of it: ((78)交公路字412号) → (78)交公路字412号."""
+    inner = text.strip()
+    while len(inner) > 2 and inner[0] in "(（" and inner[-1] in ")）":
+        depth = 0
+        for n, ch in enumerate(inner):
+            depth += 1 if ch in "(（" else -1 if ch in ")）" else 0
+            if depth == 0 and n < len(inner) - 1:
+                return inner  # the first parenthesis closes before the end: it wraps a part only
+        inner = inner[1:-1].strip()
+    return inner
+
+
+def _number_alone(text: str) -> bool:
+    """A line that is one 发文字号 and nothing else, maybe in parentheses."""
+    inner = unwrapped(text)
+    numbers = find_doc_numbers(inner) if len(inner) <= 40 else []
+    return len(numbers) == 1 and numbers[0].start == 0 and numbers[0].end == len(inner)
 
 
 def _clean(text: str) -> str:

@@ -55,3 +55,16 @@ def test_a_label_and_a_short_value_is_not_a_prefixed_title():
 def test_a_metadata_title_label_is_still_a_field():
     d = doc("标题：关于印发《某市老旧小区改造实施细则》的通知\n发布日期：2023-05-09\n" + NOTICE_BODY)
     assert d.title == "关于印发《某市老旧小区改造实施细则》的通知"
+
+
+@pytest.mark.parametrize("line, number", [
+    ("((79)某公路字415号)", "(79)某公路字415号"),
+    ("(79)某公路字第415号", "(79)某公路字第415号"),
+    ("（1986）某财字第23号", "(1986)某财字第23号"),
+])
+def test_legacy_year_first_number_line_is_the_number(line, number):
+    d = doc(f"关于颁发《某工程设计管理办法》(试行)的通知\n{line}\n各省交通局：\n现将《某工程设计管理办法》印发给你们，请试行。\n"
+            "某部\n1979年3月20日\n")
+    assert d.title == "关于颁发《某工程设计管理办法》(试行)的通知"
+    assert d.doc_number.replace("（", "(").replace("）", ")") == number
+    assert d.doc_type == "notice"
