@@ -145,6 +145,25 @@ def decide_body_year(headings: list[Heading], opening: str) -> Decision[int]:
     return Decision(None)
 
 
+# 2023年，我局… / 2022年度以来，… — a sentence of the opening that starts with the year it looks back on
+_YEAR_SENTENCE = re.compile(r"(?:^|[。;!?])\s*(?P<year>(?:19|20)\d{2})\s*年度?(?:以来)?\s*,")
+
+
+def _later_year(headings: list[Heading], opening: str) -> Decision[int]:
+    """For a report whose title and opening name no year: the one year its first part's heading
+    names (一、2023年总体情况), else the year a later sentence of the opening starts with."""
+    first_part = next((h.text for h in headings if h.level == 1), "")
+    years = set(stated_years(first_part))
+    if len(years) == 1:
+        return Decision(years.pop(), 0.6, (Evidence("headings", "第一部分标题所述年度 (the year the first part names)",
+                                                     shorten(first_part)),))
+    match = _YEAR_SENTENCE.search(opening)
+    if match:
+        return Decision(int(match["year"]), 0.55, (Evidence(
+            "opening", "以年度开头的句子 (a sentence that starts with the year)", shorten(match.group().strip("。;!? "), 30)),))
+    return Decision(None)
+
+
 def decide_report_year(title: str | None, headings: list[Heading], opening: str, body: Decision[int],
                        date: Decision[dt.date]) -> Decision[int]:
     """The year an annual report reports on: the title's, unless the first part's heading and the
@@ -161,6 +180,9 @@ def decide_report_year(title: str | None, headings: list[Heading], opening: str,
         return Decision(title_years[0], 0.95, (Evidence("title", "标题中的年度 (the year in the title)", title or ""),))
     if body.value is not None:
         return body
+    later = _later_year(headings, opening)
+    if later.value is not None:
+        return later
     if date.value is not None and date.confidence >= 0.85:
         return Decision(date.value.year - 1, 0.5, (Evidence("signature", "成文日期的上一年 (the year before the date)",
                                                             date.value.isoformat()),))

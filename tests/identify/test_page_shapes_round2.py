@@ -68,3 +68,24 @@ def test_legacy_year_first_number_line_is_the_number(line, number):
     assert d.title == "关于颁发《某工程设计管理办法》(试行)的通知"
     assert d.doc_number.replace("（", "(").replace("）", ")") == number
     assert d.doc_type == "notice"
+
+
+LEAD_IN = "根据《法治政府建设与责任落实督察工作规定》要求，现将法治政府建设工作情况报告如下。\n"
+
+
+def test_report_year_from_the_first_part_heading_when_the_opening_has_none():
+    d = doc(LEAD_IN + "一、2022年总体情况\n我局坚持依法行政，全年办理行政复议案件8件。\n二、存在的不足\n执法队伍力量不足。\n")
+    assert d.doc_type == "annual_report"
+    assert d.year == 2022
+
+
+def test_report_year_from_a_sentence_that_starts_with_it():
+    d = doc(LEAD_IN + "2021年，我局坚持依法行政，全年办理行政复议案件8件。\n一、主要举措和成效\n"
+            "推进严格规范公正文明执法。\n二、存在的不足\n执法队伍力量不足。\n")
+    assert d.doc_type == "annual_report"
+    assert d.year == 2021
+
+
+def test_a_title_year_still_wins_over_the_body():
+    d = doc("某局2023年度法治政府建设情况报告\n" + LEAD_IN + "一、2022年以来总体情况\n全年办理行政复议案件8件。\n")
+    assert d.year == 2023
