@@ -105,7 +105,12 @@ HEARING_ANNOUNCEMENT = re.compile(
     r"(?:举行|召开|组织|举办).{0,60}?听证会|听证会.{0,12}?(?:公告|通告|通知|公示)|听证事项|参加人.{0,8}?报名|听证代表"
 )
 CATALOGUE = re.compile(r"重大行政决策(?:事项)?(?:目录|清单)")
-DECISION_ITEMS_CALL = re.compile(r"征集.{0,30}?重大行政决策(?:事项)?|重大行政决策(?:事项)?.{0,10}?(?:建议项目|征集)")
+# 征集 with 重大行政决策 as its object, in one clause: 公开征集2024年度重大行政决策事项建议 — not
+# 征集期间未收到意见，…体现了重大行政决策的公开透明.
+DECISION_ITEMS_CALL = re.compile(
+    r"征集[^。;,:!?]{0,30}?重大行政决策(?:事项)?|重大行政决策(?:事项)?[^。;,:!?]{0,10}?(?:建议项目|征集)")
+# 市政府常务会议听取…法治政府建设工作情况汇报: a report named as what a meeting heard or reviewed — news.
+REPORT_HEARD = re.compile(r"(?:听取|审议|研究|讨论)[^。;,:!?]{0,30}?法治政府建设")
 MAJOR_DECISION = re.compile(r"重大行政决策")
 INTERPRETATION = re.compile(r"起草说明|编制说明|制定说明|政策解读|的说明$|解读$")
 REVIEW_RECORD = re.compile(r"合法性(?:审查|审核)(?:意见|报告)|(?:审查|审核)意见书")

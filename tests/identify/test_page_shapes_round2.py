@@ -89,3 +89,32 @@ def test_report_year_from_a_sentence_that_starts_with_it():
 def test_a_title_year_still_wins_over_the_body():
     d = doc("某局2023年度法治政府建设情况报告\n" + LEAD_IN + "一、2022年以来总体情况\n全年办理行政复议案件8件。\n")
     assert d.year == 2023
+
+
+def test_a_call_for_opinions_on_a_rule_report_is_not_a_call_for_decision_items():
+    d = doc("《某市某某管理办法》自2021年3月1日起施行。根据有关规定，市某局形成了《办法》实施一周年情况的报告。"
+            "现向社会公开征集《办法》实施一周年情况的报告的意见和建议：\n一、征集截止时间为2022年3月15日。\n"
+            "二、意见可寄至市某局法规处。\n征集期间共收到意见2条，体现了我市重大行政决策的公开透明。\n")
+    assert d.doc_type == "comment_notice"
+    assert d.subtype != "call_for_items"
+
+
+def test_a_call_for_decision_items_is_still_one():
+    d = doc("为提高决策的科学性，现面向社会公开征集2024年度市政府重大行政决策事项建议，有关事项公告如下：\n"
+            "一、征集范围\n涉及经济社会发展全局的事项。\n")
+    assert (d.doc_type, d.subtype) == ("major_decision", "call_for_items")
+
+
+@pytest.mark.parametrize("headline", [
+    "市政府常务会议听取2019年度法治政府建设工作情况汇报",
+    "区政府党组会议审议《某区2022年法治政府建设情况报告》",
+])
+def test_news_that_a_meeting_heard_the_report_is_not_the_report(headline):
+    d = doc(f"{headline}\n\n4月10日，市长主持召开常务会议，会议听取了2019年度法治政府建设工作情况汇报。\n"
+            "会议指出，要持续深化依法行政。\n")
+    assert d.doc_type == "other"
+
+
+def test_the_report_itself_is_still_an_annual_report():
+    d = doc("某市2019年度法治政府建设工作情况汇报\n" + LEAD_IN + "一、主要举措和成效\n全年办理行政复议案件8件。\n")
+    assert d.doc_type == "annual_report"
