@@ -55,6 +55,22 @@ def decide_doc_number(plan: HeaderPlan, header_lines: list[str], line_numbers: l
     return Decision(None)
 
 
+# 2018年03月27: a field's date that lost its final 日 (the whole value, nothing after it)
+_DATE_WITHOUT_DAY_MARK = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*$")
+
+
+def field_date(value: str) -> dt.date | None:
+    """The date of a metadata field's value, also when its final 日 was lost."""
+    date = parse_date(value)
+    match = _DATE_WITHOUT_DAY_MARK.match(value) if date is None else None
+    if match:
+        try:
+            return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            return None
+    return date
+
+
 def decide_date(signature_date: tuple[str, int] | None, plan: HeaderPlan, header_lines: list[str],
                 line_numbers: list[int], closing_lines: list[tuple[str, int]]) -> Decision[dt.date]:
     """成文日期: the signature's date, else the metadata's, else the date a note says the document was
@@ -66,7 +82,7 @@ def decide_date(signature_date: tuple[str, int] | None, plan: HeaderPlan, header
                                                   signature_date[0], signature_date[1]),))
     metadata = plan.metadata()
     for key in v.DATE_KEYS:
-        date = parse_date(metadata.get(key) or "")
+        date = field_date(metadata.get(key) or "")
         if date:
             return Decision(date, 0.85, (Evidence("metadata", f"页面元数据“{key}” (the page's {key} field)",
                                                   metadata[key]),))
@@ -84,7 +100,7 @@ def decide_date(signature_date: tuple[str, int] | None, plan: HeaderPlan, header
                 return Decision(date, 0.75, (Evidence("body", "句末的落款和日期 (a signature run into the last line)",
                                                       shorten(match.group(0)), line),))
     for key in ("发布日期", "发布时间", "公开日期"):
-        date = parse_date(metadata.get(key) or "")
+        date = field_date(metadata.get(key) or "")
         if date:
             return Decision(date, 0.5, (Evidence("metadata", f"网页发布日期“{key}” (the page's publication date)",
                                                  metadata[key]),))

@@ -118,3 +118,10 @@ def test_news_that_a_meeting_heard_the_report_is_not_the_report(headline):
 def test_the_report_itself_is_still_an_annual_report():
     d = doc("某市2019年度法治政府建设工作情况汇报\n" + LEAD_IN + "一、主要举措和成效\n全年办理行政复议案件8件。\n")
     assert d.doc_type == "annual_report"
+
+
+@pytest.mark.parametrize("value, expected", [("2018年03月27", "2018-03-27"), ("2018年3月7日", "2018-03-07"),
+                                             ("2018年13月27", None)])
+def test_a_metadata_date_that_lost_its_final_ri(value, expected):
+    d = doc(f"发文机关:某省人民政府\n成文日期:{value}\n关于加强农村道路养护的通知\n各市人民政府:\n现将有关事项通知如下。\n")
+    assert (d.date.isoformat() if d.date else None) == expected
