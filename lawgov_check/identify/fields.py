@@ -16,7 +16,7 @@ from .header import HeaderPlan, is_organ_line, leading_number, unwrapped
 _ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>[^《》【】\[\]]{2,40}?)(?:关于|印发|转发)")  # the organ, outside any 《》
 _INLINE_SIGNATURE = re.compile(
     r"(?:^|(?<=[\s。;!?,]))(?P<organ>[\u4e00-\u9fff()]{2,30}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[\s。]*$")
-_NOT_A_NUMBER = re.compile(r"^(?:无|暂无|/|-|—)?$")
+_NOT_A_NUMBER = re.compile(r"^(?:无|暂无|无文号|没有文号|/|-|—)?$")
 
 
 def _numbers_in(text: str) -> list[str]:
@@ -38,6 +38,11 @@ def decide_doc_number(plan: HeaderPlan, header_lines: list[str], line_numbers: l
         value = (metadata.get(key) or "").strip()
         if value and not _NOT_A_NUMBER.match(value):
             return Decision(value, 0.9, (Evidence("metadata", f"页面元数据“{key}” (the page's {key} field)", value),))
+    for key in v.CHECKED_NUMBER_KEYS:
+        numbers = _numbers_in(metadata.get(key) or "")
+        if numbers:
+            return Decision(numbers[0], 0.85, (Evidence("metadata", f"页面元数据“{key}” (the page's {key} field)",
+                                                        numbers[0]),))
     for index, role in sorted(plan.roles.items()):
         if role == "title_line":
             number = leading_number(header_lines[index])

@@ -110,6 +110,65 @@ def _colon_pairs(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+_GRID_GAP = re.compile(r"[ \t\u3000]+")
+# A known label in a grid line: at its start, after a space, or — four characters or more — glued to
+# the value before it (the normalizer drops a lone space between 号 and 公开时限).
+_GRID_LABEL = re.compile("|".join(re.escape(k) for k in sorted(set(v.METADATA_LABELS), key=len, reverse=True)))
+GLUED_LABEL_MIN = 4
+# 主题(一级), 效力状况, 体裁: a short key of a grid whose labels the vocabulary does not list
+_GRID_KEY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:\([\u4e00-\u9fff]{1,4}\))?$")
+GRID_MAX = 200
+
+
+def _grid_label_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _GRID_LABEL.finditer(text):
+        start, end = match.span()
+        if start == 0 or text[start - 1] in " \t\u3000" or end - start >= GLUED_LABEL_MIN:
+            spans.append((start, end))
+    return spans
+
+
+def _cells(key: str, rest: str) -> list[tuple[str, str]]:
+    """A key and the words after it: its value is the first word (and words that are no key);
+    a short unknown key with a word after it starts the next pair (有效期 长期 体裁 通知)."""
+    tokens = [t for t in _GRID_GAP.split(rest.strip()) if t]
+    pairs = [(key, tokens[0] if tokens else "")]
+    k = 1
+    while k < len(tokens):
+        token = tokens[k]
+        if k + 1 < len(tokens) and _GRID_KEY.match(token) and not ends_with_kind(token):
+            pairs.append((token, tokens[k + 1]))
+            k += 2
+        else:
+            pairs[-1] = (pairs[-1][0], f"{pairs[-1][1]} {token}".strip())
+            k += 1
+    return pairs
+
+
+def grid_pairs(text: str, in_grid: bool = False, grid_seen: bool = False) -> list[tuple[str, str]]:
+    """Label/value pairs of a flattened metadata grid, keys and values separated by spaces only:
+    `信息索引号 X 生成日期 2020-12-10 公开日期 2020-12-14`. A line is a grid line when it starts with
+    a known label and holds another one; on a page with a grid (`grid_seen`), also when it starts with
+    a known label (内容概述 …); right after a grid line (`in_grid`), also when it is short key/value
+    cells (主题(一级) 司法 关键词 政法)."""
+    text = v.BULLET.sub("", text).strip()
+    if len(text) > GRID_MAX or "。" in text:
+        return []
+    spans = _grid_label_spans(text)
+    if spans and spans[0][0] == 0 and (len(spans) >= 2 or grid_seen) and len(text) > spans[0][1]:
+        pairs: list[tuple[str, str]] = []
+        bounds = spans + [(len(text), len(text))]
+        for (a, b), (c, _) in zip(bounds, bounds[1:]):
+            pairs.extend(_cells(text[a:b], text[b:c]))
+        return pairs
+    tokens = _GRID_GAP.split(text)
+    if in_grid and len(tokens) >= 2 and _GRID_KEY.match(tokens[0]) and not ends_with_kind(tokens[0]) \
+            and "关于" not in text:
+        return _cells(tokens[0], text[len(tokens[0]):])
+    return []
+
+
 def _key(label: str) -> str:
     return re.sub(r"[ \u3000]", "", label)
 
@@ -191,12 +250,15 @@ class _Scanner:
         lines = self.lines
         addressee = None
         pending_label: str | None = None  # a label whose value stands on the next line
+        in_grid = grid_seen = False  # the last line was / a line has been a flattened grid's (grid_pairs)
         i = 0
         limit = min(len(lines), HEADER_MAX_LINES)
         while i < limit:
             line = lines[i]
             text = line.text.strip()
             pairs = fields_of(text)
+            grid = not pairs and line.kind not in _BODY_KINDS and bool(pairs := grid_pairs(text, in_grid, grid_seen))
+            in_grid, grid_seen = grid, grid_seen or grid
             if pairs:
                 for key, value in pairs:
                     self.fields.append(Field(key, value, i))
@@ -216,6 +278,7 @@ class _Scanner:
                 i += 1
                 continue
             pending_label = None
+            text = single_cell(text)
             if line.kind == "chrome" or not has_content(text) or line.kind == "table_rule":
                 self.roles[i] = "chrome"
             elif line.kind in _NUMBER_KINDS:
@@ -390,10 +453,18 @@ def _number_alone(text: str) -> bool:
     return len(numbers) == 1 and numbers[0].start == 0 and numbers[0].end == len(inner)
 
 
+def single_cell(text: str) -> str:
+    """A table row with one cell of text and the rest empty (`某某的通知 | |||||`): that cell."""
+    if "|" not in text:
+        return text
+    cells = [cell.strip() for cell in text.split("|") if cell.strip()]
+    return cells[0] if len(cells) == 1 else text
+
+
 def _clean(text: str) -> str:
-    """A title line without the 发文字号 glued before or after it, without a column tag before it
-    and without wrapping 《》."""
-    text = without_column_tag(_TRAILING_PAGE_DATE.sub("", text.strip()).rstrip())
+    """A title line without the 发文字号 glued before or after it, without a column tag before it,
+    outside its table cell, and without wrapping 《》."""
+    text = without_column_tag(_TRAILING_PAGE_DATE.sub("", single_cell(text).strip()).rstrip())
     prefix_end = _category_prefix(text)
     text = text[prefix_end:] if prefix_end is not None else text
     span = _glued_number(text)

@@ -125,3 +125,51 @@ def test_the_report_itself_is_still_an_annual_report():
 def test_a_metadata_date_that_lost_its_final_ri(value, expected):
     d = doc(f"发文机关:某省人民政府\n成文日期:{value}\n关于加强农村道路养护的通知\n各市人民政府:\n现将有关事项通知如下。\n")
     assert (d.date.isoformat() if d.date else None) == expected
+
+
+GRID = ("当前位置: 首页 > 信息公开 > 法规文件\n"
+        "信息索引号 000000000/2021-00017 生成日期 2021-06-08 公开日期 2021-06-11\n"
+        "文件编号 某司〔2021〕15号 公开时限 长期公开 发布机构 某市司法局\n"
+        "有效期 长期 公开程序 部门编制,经审核后公开 体裁 通知\n"
+        "主题(一级) 司法 主题(二级) 法律服务 关键词 司法,通知\n\n"
+        "内容概述 关于开展法律援助进社区活动的通知\n"
+        "关于开展法律援助进社区活动的通知\n\n"
+        "各司法所,局机关各科室:\n为方便群众，现就开展法律援助进社区活动通知如下:\n一、活动时间\n全年。\n")
+
+
+def test_a_flattened_metadata_grid_is_read_as_fields():
+    d = doc(GRID)
+    assert d.title == "关于开展法律援助进社区活动的通知"
+    assert d.doc_type == "notice"
+    assert d.doc_number == "某司〔2021〕15号"
+    assert d.date.isoformat() == "2021-06-08"  # 生成日期: the record's date, the signing date for a 公文
+    fields = {f.attrs["key"]: f.attrs["value"] for f in d.root.walk() if f.kind == "metadata_field"}
+    assert fields["公开时限"] == "长期公开" and fields["发布机构"] == "某市司法局"
+    assert fields["有效期"] == "长期" and fields["体裁"] == "通知" and fields["主题(二级)"] == "法律服务"
+
+
+def test_a_file_code_that_is_no_doc_number_is_not_taken():
+    d = doc(GRID.replace("某司〔2021〕15号", "A01-2021-0015"))
+    assert d.doc_number is None
+
+
+def test_a_sentence_starting_with_a_label_word_is_no_grid():
+    d = doc("关于开展法律援助进社区活动的通知\n各司法所:\n来源 不同的意见 请于5月前报送 时间 紧迫。\n")
+    assert d.title == "关于开展法律援助进社区活动的通知"
+    assert not any(n.kind == "metadata_field" for n in d.root.walk())
+
+
+def test_a_title_with_a_space_after_a_grid_is_still_the_title():
+    text = GRID.replace("内容概述 关于开展法律援助进社区活动的通知\n关于开展法律援助进社区活动的通知\n",
+                        "某市司法局 关于开展法律援助进社区活动的通知\n")
+    d = doc(text)
+    assert d.title is not None and d.title.endswith("关于开展法律援助进社区活动的通知")
+
+
+def test_a_title_cell_followed_by_empty_cells():
+    d = doc("索引号: | 000/2023-01 | 发布机构: | 某分局 |\n发文字号 | 无文号 |\n"
+            "某某领导小组办公室关于印发2023年某某创建工作推进方案的通知 | " + "|" * 60 + "\n| " + "|" * 60 + "\n"
+            "各乡镇(街道)、部门(单位):\n现将《2023年某某创建工作推进方案》印发给你们，请认真组织实施。\n")
+    assert d.title == "某某领导小组办公室关于印发2023年某某创建工作推进方案的通知"
+    assert d.doc_type == "notice"
+    assert d.doc_number is None
