@@ -112,7 +112,7 @@ def check_document(doc: Document, *, options: CheckOptions | None = None,
     source = doc.source
     result = _result_for(source.path, media_type=source.media_type, encoding=source.encoding,
                          year=doc.year, title=doc.identity.title.shown, date=doc.date,
-                         warnings=list(source.warnings) + list(doc.norm.warnings) + list(doc.warnings),
+                         warnings=list(dict.fromkeys([*source.warnings, *doc.norm.warnings, *doc.warnings])),
                          text=source.text if options.keep_text else None)
     try:
         manifest = _manifest(options)

@@ -151,15 +151,18 @@ def parse_date(text: str) -> dt.date | None:
 
 
 _COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?![\d.\-/])")
+# 2018年03月27: a field's date that lost its final 日 (the whole value, nothing after it).
+_DATE_WITHOUT_DAY_MARK = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*$")
 
 
 def field_date(text: str) -> dt.date | None:
-    """The date a metadata field holds: any form `parse_date` reads, or digits only (20240315),
-    which only a field's value is read as (in running text eight digits are a number)."""
+    """The date a metadata field holds: any form `parse_date` reads, digits only (20240315), which
+    only a field's value is read as (in running text eight digits are a number), or a date that lost
+    its final 日 (2018年03月27)."""
     date = parse_date(text)
     if date is not None:
         return date
-    m = _COMPACT_DATE.match(text)
+    m = _COMPACT_DATE.match(text) or _DATE_WITHOUT_DAY_MARK.match(text)
     if m is None:
         return None
     return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -17,6 +17,12 @@ BRACKETED_RE = re.compile(
     rf"{_SP}(?P<close>[{re.escape(_CLOSE)}]){_SP}(?P<di>第)?{_SP}(?P<serial>\d{{1,6}})(?!\d)"
     rf"(?:{_SP}(?P<hao>号))?"
 )
+# The year first, then the organ code ending in 字, then the serial: (78)交公路字412号, (87)财税字第12号 —
+# a form used before the 〔年份〕 one was standard.
+YEAR_FIRST_RE = re.compile(
+    rf"(?P<open>[{re.escape(_OPEN)}]){_SP}(?P<year>\d{{4}}|\d{{2}}){_SP}(?P<close>[{re.escape(_CLOSE)}]){_SP}"
+    rf"(?P<prefix>[{_CJK}]{{1,10}}字){_SP}(?P<di>第)?{_SP}(?P<serial>\d{{1,6}}){_SP}(?P<hao>号)"
+)
 ORDER_RE = re.compile(rf"令{_SP}(?P<di>第)?{_SP}(?P<serial>\d{{1,6}}){_SP}号")
 MAX_PREFIX = 12
 ALNUM_RE = re.compile(
@@ -98,6 +104,11 @@ def _extract(text: str, context: FactContext) -> list[Fact]:
                            "year_digits": len(year_digits),
                            "zero_padded": len(serial_raw) > 1 and serial_raw.startswith("0"),
                            "has_di": m.group("di") is not None, "has_hao": has_hao}))
+    for m in YEAR_FIRST_RE.finditer(text):
+        year = _full_year(m.group("year"))
+        if not 1949 <= year <= 2100:
+            continue
+        found.append(_year_first(m, year, context))
     for m in ORDER_RE.finditer(text):
         run_start = _prefix_before(text, m.start(), allow_space=False)
         prefix, cut = _trim_prefix(text[run_start:m.start()])
@@ -129,6 +140,21 @@ def _extract(text: str, context: FactContext) -> list[Fact]:
             continue  # overlapping readings: keep the first, longest
         out.append(fact)
     return out
+
+
+def _year_first(m: re.Match[str], year: int, context: FactContext) -> Fact:
+    open_pos, close_pos = m.start("open"), m.start("close")
+    bracket_original = (context.original_text(open_pos, open_pos + 1, m.group("open"))
+                        + context.original_text(close_pos, close_pos + 1, m.group("close")))
+    serial_raw = m.group("serial")
+    raw = m.group(0)
+    return Fact("doc_number", m.start(), m.end(), raw,
+                {"prefix": m.group("prefix"), "year": year, "serial": int(serial_raw), "raw": raw},
+                {"kind": "doc_number", "bracket": m.group("open") + m.group("close"),
+                 "bracket_original": bracket_original, "standard_bracket": bracket_original == _STANDARD_BRACKETS,
+                 "year_digits": len(m.group("year")),
+                 "zero_padded": len(serial_raw) > 1 and serial_raw.startswith("0"),
+                 "has_di": m.group("di") is not None, "has_hao": True, "year_first": True})
 
 
 def find_doc_numbers(text: str, kinds: tuple[str, ...] = ("doc_number", "order")) -> list[Fact]:

@@ -85,6 +85,8 @@ def _by_title(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
         return t("comment_notice", "call_for_proposals", "征集建议 (a call for proposals)")
     if v.MAJOR_DECISION.search(outer) and not _RULE_TITLE.search(core):
         return t("major_decision", "decision", "重大行政决策事项 (a major administrative decision)")
+    if v.REPORT_HEARD.search(title):
+        return t("other", None, "会议听取或审议报告的消息 (news that a meeting heard a report)")
     if v.RULE_OF_LAW_GOVERNMENT.search(outer) and _REPORT_TITLE.search(outer) and not v.PLAN_WORDS.search(outer):
         return t("annual_report", None, "法治政府建设情况报告 (a report on rule-of-law government)")
     by_number = _by_number(x)

@@ -11,12 +11,12 @@ from ..facts.doc_numbers import find_doc_numbers
 from ..model import Heading, Node
 from . import vocabulary as v
 from .evidence import Decision, Evidence, shorten
-from .header import HeaderPlan, is_organ_line, leading_number
+from .header import HeaderPlan, is_organ_line, leading_number, unwrapped
 
-_ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>.{2,40}?)(?:关于|印发|转发)")
+_ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>[^《》【】\[\]]{2,40}?)(?:关于|印发|转发)")  # the organ, outside any 《》
 _INLINE_SIGNATURE = re.compile(
     r"(?:^|(?<=[\s。;!?,]))(?P<organ>[\u4e00-\u9fff()]{2,30}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[\s。]*$")
-_NOT_A_NUMBER = re.compile(r"^(?:无|暂无|/|-|—)?$")
+_NOT_A_NUMBER = re.compile(r"^(?:无|暂无|无文号|没有文号|/|-|—)?$")
 
 
 def _numbers_in(text: str) -> list[str]:
@@ -30,7 +30,7 @@ def decide_doc_number(plan: HeaderPlan, header_lines: list[str], line_numbers: l
         numbers = _numbers_in(text) if plan.roles.get(index) in ("doc_number", "registration", "metadata") else []
         if numbers:
             # a number line as written (its organ code may hold letters); a field's value as found in it
-            number = text.strip().strip("()（）").strip() if plan.roles[index] != "metadata" else numbers[0]
+            number = unwrapped(text) if plan.roles[index] != "metadata" else numbers[0]
             return Decision(number, 0.95, (Evidence("header", "页首的发文字号行 (the number line of the header)",
                                                     text.strip(), line_numbers[index]),))
     metadata = plan.metadata()
@@ -38,6 +38,11 @@ def decide_doc_number(plan: HeaderPlan, header_lines: list[str], line_numbers: l
         value = (metadata.get(key) or "").strip()
         if value and not _NOT_A_NUMBER.match(value):
             return Decision(value, 0.9, (Evidence("metadata", f"页面元数据“{key}” (the page's {key} field)", value),))
+    for key in v.CHECKED_NUMBER_KEYS:
+        numbers = _numbers_in(metadata.get(key) or "")
+        if numbers:
+            return Decision(numbers[0], 0.85, (Evidence("metadata", f"页面元数据“{key}” (the page's {key} field)",
+                                                        numbers[0]),))
     for index, role in sorted(plan.roles.items()):
         if role == "title_line":
             number = leading_number(header_lines[index])
@@ -145,6 +150,25 @@ def decide_body_year(headings: list[Heading], opening: str) -> Decision[int]:
     return Decision(None)
 
 
+# 2023年，我局… / 2022年度以来，… — a sentence of the opening that starts with the year it looks back on
+_YEAR_SENTENCE = re.compile(r"(?:^|[。;!?])\s*(?P<year>(?:19|20)\d{2})\s*年度?(?:以来)?\s*,")
+
+
+def _later_year(headings: list[Heading], opening: str) -> Decision[int]:
+    """For a report whose title and opening name no year: the one year its first part's heading
+    names (一、2023年总体情况), else the year a later sentence of the opening starts with."""
+    first_part = next((h.text for h in headings if h.level == 1), "")
+    years = set(stated_years(first_part))
+    if len(years) == 1:
+        return Decision(years.pop(), 0.6, (Evidence("headings", "第一部分标题所述年度 (the year the first part names)",
+                                                     shorten(first_part)),))
+    match = _YEAR_SENTENCE.search(opening)
+    if match:
+        return Decision(int(match["year"]), 0.55, (Evidence(
+            "opening", "以年度开头的句子 (a sentence that starts with the year)", shorten(match.group().strip("。;!? "), 30)),))
+    return Decision(None)
+
+
 def decide_report_year(title: str | None, headings: list[Heading], opening: str, body: Decision[int],
                        date: Decision[dt.date]) -> Decision[int]:
     """The year an annual report reports on: the title's, unless the first part's heading and the
@@ -161,6 +185,9 @@ def decide_report_year(title: str | None, headings: list[Heading], opening: str,
         return Decision(title_years[0], 0.95, (Evidence("title", "标题中的年度 (the year in the title)", title or ""),))
     if body.value is not None:
         return body
+    later = _later_year(headings, opening)
+    if later.value is not None:
+        return later
     if date.value is not None and date.confidence >= 0.85:
         return Decision(date.value.year - 1, 0.5, (Evidence("signature", "成文日期的上一年 (the year before the date)",
                                                             date.value.isoformat()),))

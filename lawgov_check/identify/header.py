@@ -125,6 +125,65 @@ def _colon_pairs(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+_GRID_GAP = re.compile(r"[ \t\u3000]+")
+# A known label in a grid line: at its start, after a space, or — four characters or more — glued to
+# the value before it (the normalizer drops a lone space between 号 and 公开时限).
+_GRID_LABEL = re.compile("|".join(re.escape(k) for k in sorted(set(v.METADATA_LABELS), key=len, reverse=True)))
+GLUED_LABEL_MIN = 4
+# 主题(一级), 效力状况, 体裁: a short key of a grid whose labels the vocabulary does not list
+_GRID_KEY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:\([\u4e00-\u9fff]{1,4}\))?$")
+GRID_MAX = 200
+
+
+def _grid_label_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _GRID_LABEL.finditer(text):
+        start, end = match.span()
+        if start == 0 or text[start - 1] in " \t\u3000" or end - start >= GLUED_LABEL_MIN:
+            spans.append((start, end))
+    return spans
+
+
+def _cells(key: str, rest: str) -> list[tuple[str, str]]:
+    """A key and the words after it: its value is the first word (and words that are no key);
+    a short unknown key with a word after it starts the next pair (有效期 长期 体裁 通知)."""
+    tokens = [t for t in _GRID_GAP.split(rest.strip()) if t]
+    pairs = [(key, tokens[0] if tokens else "")]
+    k = 1
+    while k < len(tokens):
+        token = tokens[k]
+        if k + 1 < len(tokens) and _GRID_KEY.match(token) and not ends_with_kind(token):
+            pairs.append((token, tokens[k + 1]))
+            k += 2
+        else:
+            pairs[-1] = (pairs[-1][0], f"{pairs[-1][1]} {token}".strip())
+            k += 1
+    return pairs
+
+
+def grid_pairs(text: str, in_grid: bool = False, grid_seen: bool = False) -> list[tuple[str, str]]:
+    """Label/value pairs of a flattened metadata grid, keys and values separated by spaces only:
+    `信息索引号 X 生成日期 2020-12-10 公开日期 2020-12-14`. A line is a grid line when it starts with
+    a known label and holds another one; on a page with a grid (`grid_seen`), also when it starts with
+    a known label (内容概述 …); right after a grid line (`in_grid`), also when it is short key/value
+    cells (主题(一级) 司法 关键词 政法)."""
+    text = v.BULLET.sub("", text).strip()
+    if len(text) > GRID_MAX or "。" in text:
+        return []
+    spans = _grid_label_spans(text)
+    if spans and spans[0][0] == 0 and (len(spans) >= 2 or grid_seen) and len(text) > spans[0][1]:
+        pairs: list[tuple[str, str]] = []
+        bounds = spans + [(len(text), len(text))]
+        for (a, b), (c, _) in zip(bounds, bounds[1:]):
+            pairs.extend(_cells(text[a:b], text[b:c]))
+        return pairs
+    tokens = _GRID_GAP.split(text)
+    if in_grid and len(tokens) >= 2 and _GRID_KEY.match(tokens[0]) and not ends_with_kind(tokens[0]) \
+            and "关于" not in text:
+        return _cells(tokens[0], text[len(tokens[0]):])
+    return []
+
+
 def _key(label: str) -> str:
     return re.sub(r"[ \u3000]", "", label)
 
@@ -274,12 +333,17 @@ class _Scanner:
         lines = self.lines
         addressee = None
         pending_label: str | None = None  # a label whose value stands on the next line
+        in_grid = grid_seen = False  # the last line was / a line has been a flattened grid's (grid_pairs)
         i = 0
         limit = min(len(lines), HEADER_MAX_LINES)
         while i < limit:
             line = lines[i]
             text = line.text.strip()
             pairs = fields_of(text)
+            if not pairs and line.kind not in _BODY_KINDS:
+                pairs = grid_pairs(text, in_grid, grid_seen)
+            grid = bool(pairs) and ":" not in text  # labels and values between spaces, no colons
+            in_grid, grid_seen = grid, grid_seen or grid
             if pairs:
                 for key, value in pairs:
                     self.fields.append(Field(key, value, i))
@@ -299,6 +363,7 @@ class _Scanner:
                 i += 1
                 continue
             pending_label = None
+            text = single_cell(text)
             if line.kind == "chrome" or not has_content(text) or line.kind == "table_rule":
                 self.roles[i] = "chrome"
             elif line.kind in _NUMBER_KINDS:
@@ -314,6 +379,9 @@ class _Scanner:
             elif line.kind == "registration_line":
                 self.roles[i] = "registration"
                 self.numbers.append((i, text))  # 发改办财金规〔2019〕860号 is a 发文字号 despite its 规
+            elif _number_alone(text):
+                self.roles[i] = "doc_number"  # a form the line grammar does not know: (78)交公路字412号
+                self.numbers.append((i, text))
             elif len(text) <= 160 and (v.BREADCRUMB.search(text) or _furniture(text)):
                 self.roles[i] = "chrome"
             elif line.kind in _BODY_KINDS or v.CONTENTS.match(text):
@@ -347,6 +415,9 @@ class _Scanner:
                 self.roles[i] = "note" if re.search(r"(?:19|20)\d{2}年", text) and len(text) > 24 else "subtitle"
             elif re.match(r"^\S.{1,30}?\s*文件$", text) and "关于" not in text:
                 self.roles[i] = "org_mark"
+            elif _category_prefix(text) is not None:
+                self.roles[i] = "title_line"
+                self.title_lines.append(i)
             elif is_organ_line(text) and not ends_with_kind(text.split()[-1]):
                 self.roles[i] = "issuer"
             elif is_titleish(text) or self._headline(i):
@@ -464,9 +535,68 @@ def _glued_number(text: str) -> tuple[int, int] | None:
     return None
 
 
+# 【政策解读】, 【图解】, 【文字解读】, [转载]: a site column's tag put before a title — page chrome.
+_COLUMN_TAG = re.compile(r"^\s*[【\[［〖](?P<tag>[\u4e00-\u9fff]{2,8})[】\]］〗]\s*(?=\S)")
+
+
+def without_column_tag(text: str) -> str:
+    """The title without a column tag before it (【政策解读】关于…的解读 → 关于…的解读)."""
+    match = _COLUMN_TAG.match(text)
+    return text[match.end():] if match and len(text) - match.end() >= 6 else text
+
+
+# 北京:关于印发《…》的通知 — a site's category (a place, a column) and a colon before the title.
+_CATEGORY_PREFIX = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{2,6})[ \t\u3000]*:[ \t\u3000]*(?P<rest>\S.{7,})$")
+
+
+def _category_prefix(text: str) -> int | None:
+    """Where the title starts after a category prefix (北京: / 转载:), or None: the rest must be a
+    whole title (关于… or ending in a kind), and the prefix no metadata label nor part of a title."""
+    match = _CATEGORY_PREFIX.match(text.strip())
+    if match is None or "关于" in match["prefix"] or v.LABEL_CELL.match(match["prefix"]) \
+            or v.INTERPRETATION.search(match["prefix"]):  # 图解: / 政策解读: says what the page is
+        return None
+    rest = match["rest"]
+    if not (is_titleish(rest) and (rest.startswith("关于") or ends_with_kind(rest))):
+        return None
+    return len(text) - len(text.lstrip()) + match.start("rest")
+
+
+def unwrapped(text: str) -> str:
+    """The text without the parentheses around all of it: ((78)交公路字412号) → (78)交公路字412号."""
+    inner = text.strip()
+    while len(inner) > 2 and inner[0] in "(（" and inner[-1] in ")）":
+        depth = 0
+        for n, ch in enumerate(inner):
+            depth += 1 if ch in "(（" else -1 if ch in ")）" else 0
+            if depth == 0 and n < len(inner) - 1:
+                return inner  # the first parenthesis closes before the end: it wraps a part only
+        inner = inner[1:-1].strip()
+    return inner
+
+
+def _number_alone(text: str) -> bool:
+    """A line that is one 发文字号 and nothing else, maybe in parentheses."""
+    inner = unwrapped(text)
+    numbers = find_doc_numbers(inner) if len(inner) <= 40 else []
+    return len(numbers) == 1 and numbers[0].start == 0 and numbers[0].end == len(inner)
+
+
+def single_cell(text: str) -> str:
+    """A table row with one cell of text and the rest empty (`某某的通知 | |||||`): that cell."""
+    if "|" not in text:
+        return text
+    cells = [cell.strip() for cell in text.split("|") if cell.strip()]
+    return cells[0] if len(cells) == 1 else text
+
+
 def _clean(text: str) -> str:
-    """A title line without the 发文字号 glued before or after it, and without wrapping 《》."""
-    text = without_site(_TRAILING_PAGE_DATE.sub("", text.strip()).rstrip())
+    """A title line without the 发文字号 glued before or after it, without a column tag or site name,
+    outside its table cell, and without wrapping 《》."""
+    text = _TRAILING_PAGE_DATE.sub("", single_cell(text).strip()).rstrip()
+    text = without_site(without_column_tag(text))
+    prefix_end = _category_prefix(text)
+    text = text[prefix_end:] if prefix_end is not None else text
     span = _glued_number(text)
     if span is not None:
         text = (text[: span[0]] + text[span[1]:]).strip()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from . import vocabulary as v
 from ..facts.doc_numbers import find_doc_numbers
 from .evidence import Decision, Evidence, shorten
-from .header import HeaderPlan, TitleCandidate, ends_with_kind
+from .header import HeaderPlan, TitleCandidate, ends_with_kind, without_column_tag
 
 ACCEPT_SCORE = 4
 
@@ -50,7 +50,8 @@ _LEAD = re.compile(r"^[^:：]{1,12}[:：]\s*(?P<rest>.{8,})$")
 def _without_lead(value: str) -> str:
     """A title field whose value starts with words and a colon that are no part of the title
     (spam or a site's tag put before it): the title after the colon, when that is a whole title."""
-    match = _LEAD.match(value.strip())
+    value = without_column_tag(value.strip())
+    match = _LEAD.match(value)
     return match["rest"] if match and ends_with_kind(match["rest"]) and "关于" not in value[: match.start("rest")] else value
 
 

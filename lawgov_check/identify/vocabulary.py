@@ -51,12 +51,15 @@ METADATA_LABELS = (
     "信息来源", "来源", "生成日期", "发布单位", "信息分类", "内容分类", "公开属性", "文件编号", "效力状态",
     "时效性", "时效", "关键词", "主题词", "标题", "名称", "文件名称", "信息名称", "题名", "内容概述", "摘要",
     "公开目录", "效力位阶", "效力级别", "所属主题", "发布部门", "作者", "浏览", "下载地址", "文章来源", "信息来源",
-    "更新时间", "归档时间", "点击量", "阅读量", "时间",
+    "更新时间", "归档时间", "点击量", "阅读量", "时间", "产生日期",
 )
 # Keys whose value is the document's title, its number, its date of signature, its issuer.
 TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称", "题名")
 NUMBER_KEYS = ("文号", "发文字号")
-DATE_KEYS = ("成文日期", "成文时间", "发文日期", "印发日期", "公布日期")
+# 文件编号 holds the 发文字号 in a disclosure catalogue's grid, or another code: taken only when it reads as one.
+CHECKED_NUMBER_KEYS = ("文件编号",)
+# 生成日期 / 产生日期: the catalogue's date the record was made, the signing date for a 公文 — after the others.
+DATE_KEYS = ("成文日期", "成文时间", "发文日期", "印发日期", "公布日期", "生成日期", "产生日期")
 ISSUER_KEYS = ("发文机关", "发文机构", "发文单位", "发布机构", "信息来源", "来源")
 
 
@@ -122,7 +125,12 @@ HEARING_ANNOUNCEMENT = re.compile(
     r"(?:举行|召开|组织|举办).{0,60}?听证会|听证会.{0,12}?(?:公告|通告|通知|公示)|听证事项|参加人.{0,8}?报名|听证代表"
 )
 CATALOGUE = re.compile(r"重大行政决策(?:事项)?(?:目录|清单)")
-DECISION_ITEMS_CALL = re.compile(r"征集.{0,30}?重大行政决策(?:事项)?|重大行政决策(?:事项)?.{0,10}?(?:建议项目|征集)")
+# 征集 with 重大行政决策 as its object, in one clause: 公开征集2024年度重大行政决策事项建议 — not
+# 征集期间未收到意见，…体现了重大行政决策的公开透明.
+DECISION_ITEMS_CALL = re.compile(
+    r"征集[^。;,:!?]{0,30}?重大行政决策(?:事项)?|重大行政决策(?:事项)?[^。;,:!?]{0,10}?(?:建议项目|征集)")
+# 市政府常务会议听取…法治政府建设工作情况汇报: a report named as what a meeting heard or reviewed — news.
+REPORT_HEARD = re.compile(r"(?:听取|审议|研究|讨论)[^。;,:!?]{0,30}?法治政府建设")
 MAJOR_DECISION = re.compile(r"重大行政决策")
 INTERPRETATION = re.compile(r"起草说明|编制说明|制定说明|政策解读|的说明$|解读$|一图(?:读懂|看懂|解读)|^图解")
 REVIEW_RECORD = re.compile(r"合法性(?:审查|审核)(?:意见|报告)|(?:审查|审核)意见书")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import charset_normalizer
 
 from ..model import InputError, Source
+from .markup import is_markup, strip_markup
 
 # Codecs a Chinese text file is realistically written in, besides the Unicode ones we detect by hand.
 LEGACY_CANDIDATES = ("gb18030", "big5", "cp950", "big5hkscs")
@@ -48,6 +49,10 @@ def load_text(path: str, data: bytes) -> Source:
         raise InputError(path, "文件为空 (file is empty)")
     source = Source.from_plain_text(path, text, encoding=decoded.encoding)
     source.warnings.extend(decoded.warnings)
+    if "<" in text and is_markup(text):
+        source = strip_markup(source)  # a page's HTML fragments saved as text
+        if not source.text.strip():
+            raise InputError(path, "去除 HTML 标记后没有文字 (no text once the HTML markup is taken out)")
     return source
 
 

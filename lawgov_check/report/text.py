@@ -8,6 +8,7 @@ from wcwidth import wcwidth
 
 from ..model import SEVERITIES, DocumentResult, Finding, RulesetDecision, RunResult
 from ..textsafe import terminal_safe
+from ..ingest.markup import MEDIA_TYPE as MARKUP_MEDIA_TYPE
 from .common import (
     colon,
     CountsTally, by_severity, cite_all, clamp_span, doc_type_label, jurisdiction_text, label, line_starts,
@@ -125,6 +126,8 @@ def _source_excerpt(w: _Writer, doc: DocumentResult, f: Finding, starts: list[in
         line_start = max(line_start, start - (f.location.column - 1))
         col = start - line_start + 1
         line_no = f.location.line
+    elif doc.media_type == MARKUP_MEDIA_TYPE:
+        line_no = f.location.line  # the text without its markup, numbered by the file's line
     line = doc.text[line_start: len(doc.text) if line_end < 0 else line_end]
     shown, carets = caret_excerpt(line, col - 1, end - line_start)
     gutter = f"{line_no:>6} | "

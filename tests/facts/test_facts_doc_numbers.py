@@ -19,12 +19,26 @@ from lawgov_check.facts import extract_facts
     ("台政发〔2019〕023号", "台政发", 2019, 23, "〔〕", "doc_number"),
     ("鲁政字〔2018〕第23号", "鲁政字", 2018, 23, "〔〕", "doc_number"),
     ("杨管规〔2012〕001", "杨管规", 2012, 1, "〔〕", "registration"),
+    # legacy forms: the year first, the organ code ending in 字 after it
+    ("(79)某公路字415号", "某公路字", 1979, 415, "()", "doc_number"),
+    ("根据（86）某财字第23号文件", "某财字", 1986, 23, "()", "doc_number"),
+    ("〔1990〕某计字第7号", "某计字", 1990, 7, "〔〕", "doc_number"),
 ])
 def test_bracketed_numbers(facts_of, text, prefix, year, serial, bracket, kind):
     (fact,) = facts_of(text).doc_numbers
     assert (fact.value["prefix"], fact.value["year"], fact.value["serial"]) == (prefix, year, serial)
     assert fact.attrs["bracket"] == bracket and fact.attrs["kind"] == kind
     assert fact.value["raw"] == fact.text
+
+
+@pytest.mark.parametrize("text", ["(2019)年度报告5号", "(12)某某字", "(1930)某字5号", "(79)某公路415号"])
+def test_year_first_needs_a_year_an_organ_code_with_zi_and_hao(facts_of, text):
+    assert not facts_of(text).doc_numbers
+
+
+def test_year_first_form_attributes(facts_of):
+    (fact,) = facts_of("(79)某公路字第415号").doc_numbers
+    assert fact.attrs["year_digits"] == 2 and fact.attrs["has_di"] is True and fact.attrs["year_first"] is True
 
 
 def test_form_attributes(facts_of):
