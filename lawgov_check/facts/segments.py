@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .types import FactContext
 
@@ -24,11 +25,9 @@ class Boundaries:
 
     @staticmethod
     def of(text: str) -> "Boundaries":
-        return Boundaries(
-            len(text),
-            [m.start() for m in _SENTENCE_RE.finditer(text)],
-            [m.start() for m in _CLAUSE_RE.finditer(text)],
-        )
+        """The boundaries of `text`. The facts and the rules ask for the same document's several
+        times, so the last few texts' are kept (they are never changed after they are found)."""
+        return _boundaries_of(text)
 
     @staticmethod
     def _span(ends: list[int], length: int, offset: int) -> tuple[int, int]:
@@ -45,5 +44,14 @@ class Boundaries:
         return self._span(self.clause_ends, self.text_length, offset)
 
 
+@lru_cache(maxsize=8)
+def _boundaries_of(text: str) -> Boundaries:
+    return Boundaries(
+        len(text),
+        [m.start() for m in _SENTENCE_RE.finditer(text)],
+        [m.start() for m in _CLAUSE_RE.finditer(text)],
+    )
+
+
 def boundaries(text: str, context: FactContext) -> Boundaries:
-    return context.memo("boundaries", text, lambda: Boundaries.of(text))
+    return Boundaries.of(text)
