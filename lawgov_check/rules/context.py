@@ -226,13 +226,14 @@ class CheckContext:
             matches = list(compiled.finditer(text, timeout=self.regex_timeout))
         except TimeoutError:
             raise RuleTimeout(f"正则表达式超过 {self.regex_timeout:g} 秒未完成: {pattern}") from None
+        named, narrowed = bool(compiled.groupindex), "hit" in compiled.groupindex
         for m in matches:
             # A named group `hit` narrows the reported span to part of the match.
-            span = m.span("hit") if "hit" in compiled.groupindex and m.start("hit") >= 0 else m.span()
+            span = m.span("hit") if narrowed and m.start("hit") >= 0 else m.span()
             start, end = base + span[0], base + span[1]
             if original:
                 start, end = self.norm_offset(start), self.norm_offset(end)
-            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            groups = {k: v for k, v in m.groupdict().items() if v is not None} if named else {}
             yield start, end, groups
 
     def search(self, pattern: str, text: str, *, ignore_case: bool = False) -> regex.Match | None:
