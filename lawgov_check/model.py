@@ -147,9 +147,13 @@ class Node:
     children: list["Node"] = field(default_factory=list)
 
     def walk(self) -> Iterator["Node"]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and every node under it, in document order (parent before children)."""
+        # A stack rather than nested generators: each node is then one step, not one per level.
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
     def find_all(self, kind: str) -> list["Node"]:
         return [n for n in self.walk() if n.kind == kind]

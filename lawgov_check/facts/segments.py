@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .types import FactContext
 
@@ -24,11 +25,10 @@ class Boundaries:
 
     @staticmethod
     def of(text: str) -> "Boundaries":
-        return Boundaries(
-            len(text),
-            [m.start() for m in _SENTENCE_RE.finditer(text)],
-            [m.start() for m in _CLAUSE_RE.finditer(text)],
-        )
+        """The boundaries of `text`. The facts and the rules ask for the same document's several
+        times, so those of the last two long texts are kept (never changed once found); a short
+        text (a title, a sentence) is scanned again, which costs less than keeping it."""
+        return _scan(text) if len(text) < _KEPT_FROM else _scan_kept(text)
 
     @staticmethod
     def _span(ends: list[int], length: int, offset: int) -> tuple[int, int]:
@@ -45,5 +45,19 @@ class Boundaries:
         return self._span(self.clause_ends, self.text_length, offset)
 
 
+_KEPT_FROM = 1000  # characters
+
+
+def _scan(text: str) -> Boundaries:
+    return Boundaries(
+        len(text),
+        [m.start() for m in _SENTENCE_RE.finditer(text)],
+        [m.start() for m in _CLAUSE_RE.finditer(text)],
+    )
+
+
+_scan_kept = lru_cache(maxsize=2)(_scan)
+
+
 def boundaries(text: str, context: FactContext) -> Boundaries:
-    return context.memo("boundaries", text, lambda: Boundaries.of(text))
+    return Boundaries.of(text)

@@ -39,12 +39,21 @@ _CITIES = {
 
 
 @cache
-def _by_length() -> list[tuple[str, str]]:
-    pairs = [(name, code) for code, names in _CITIES.items() for name in names.split()]
-    return sorted(pairs, key=lambda p: -len(p[0]))
+def _codes_by_name() -> tuple[dict[str, str], int]:
+    """Each name's province code (the first province listing it) and the longest name's length."""
+    codes: dict[str, str] = {}
+    for code, names in _CITIES.items():
+        for name in names.split():
+            codes.setdefault(name, code)
+    return codes, max(map(len, codes))
 
 
 def province_code_of_city(city: str) -> str | None:
     """The province code of a prefecture-level city or prefecture named `city` (惠州市, 湘西州,
-    湘西土家族苗族自治州), or None."""
-    return next((code for name, code in _by_length() if city.startswith(name)), None)
+    湘西土家族苗族自治州), or None. The longest name `city` starts with decides."""
+    codes, longest = _codes_by_name()
+    for length in range(min(len(city), longest), 0, -1):
+        code = codes.get(city[:length])
+        if code is not None:
+            return code
+    return None

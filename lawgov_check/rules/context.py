@@ -16,6 +16,7 @@ import regex
 
 from ..model import Document, Node
 from .hits import RuleTimeout
+from .literals import may_match, required_literals
 
 DEFAULT_REGEX_TIMEOUT = 2.0
 
@@ -59,13 +60,21 @@ class BoundedPattern:
     def pattern(self) -> str:
         return self.compiled.pattern
 
+    @property
+    def _literals(self) -> tuple[str, ...] | None:
+        return required_literals(self.compiled.pattern, bool(self.compiled.flags & regex.IGNORECASE))
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        if not may_match(self._literals, text, pos, endpos):
+            return None
         try:
             return self.compiled.search(text, pos, endpos, timeout=self.timeout)
         except TimeoutError:
             raise RuleTimeout(f"正则表达式超过 {self.timeout:g} 秒未完成: {self.pattern}") from None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+        if not may_match(self._literals, text, pos, endpos):
+            return []
         try:
             return list(self.compiled.finditer(text, pos, endpos, timeout=self.timeout))
         except TimeoutError:
@@ -210,21 +219,26 @@ class CheckContext:
         """Matches of a pattern in a segment, as normalized-text spans with named groups."""
         compiled = compile_regex(pattern, ignore_case)
         text = self.segment_text(seg, original=original)
+        if not may_match(required_literals(pattern, ignore_case), text):
+            return
         base = self.doc.norm.source_span(seg.start, seg.end)[0] if original else seg.start
         try:
             matches = list(compiled.finditer(text, timeout=self.regex_timeout))
         except TimeoutError:
             raise RuleTimeout(f"正则表达式超过 {self.regex_timeout:g} 秒未完成: {pattern}") from None
+        named, narrowed = bool(compiled.groupindex), "hit" in compiled.groupindex
         for m in matches:
             # A named group `hit` narrows the reported span to part of the match.
-            span = m.span("hit") if "hit" in compiled.groupindex and m.start("hit") >= 0 else m.span()
+            span = m.span("hit") if narrowed and m.start("hit") >= 0 else m.span()
             start, end = base + span[0], base + span[1]
             if original:
                 start, end = self.norm_offset(start), self.norm_offset(end)
-            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            groups = {k: v for k, v in m.groupdict().items() if v is not None} if named else {}
             yield start, end, groups
 
     def search(self, pattern: str, text: str, *, ignore_case: bool = False) -> regex.Match | None:
+        if not may_match(required_literals(pattern, ignore_case), text):
+            return None
         try:
             return compile_regex(pattern, ignore_case).search(text, timeout=self.regex_timeout)
         except TimeoutError:

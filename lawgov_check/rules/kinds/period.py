@@ -26,7 +26,6 @@ and the time left (published…end) is below the minimum while the stated period
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, Iterator
 
 from ...facts import calendar
@@ -35,9 +34,6 @@ from ..context import CheckContext
 from ..hits import Hit
 from ._classes import DEFAULT_EXCLUDES, classify, document_places
 from ._common import as_date, get_path, title_span, where_holds
-
-
-_boundaries = lru_cache(maxsize=4)(Boundaries.of)
 
 
 def validate(check: dict[str, Any]) -> list[tuple[str, str]]:
@@ -107,7 +103,7 @@ def _subject_periods(check: dict[str, Any], ctx: CheckContext) -> list[dict[str,
 def _places(ctx: CheckContext, names: list[str], span: tuple[int, int]) -> list[tuple[str, str]]:
     if "sentence" not in names:
         return document_places(ctx, names)
-    bounds = _boundaries(ctx.doc.text)
+    bounds = Boundaries.of(ctx.doc.text)
     s_start, s_end = bounds.sentence(span[0])
     places = [("sentence", ctx.doc.text[s_start:s_end])]
     if "previous_sentence" in names and s_start > 0:
