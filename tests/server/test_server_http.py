@@ -227,6 +227,16 @@ def test_committed_openapi_is_what_the_server_serves(server):
     assert served == committed, "docs/openapi.json is stale: run python scripts/write_openapi.py"
 
 
+def test_contract_lists_every_document_type_the_server_takes(server):
+    served = server.client.get("/openapi.json").json()
+    enum = next(p["schema"]["enum"] for p in served["paths"]["/v1/check"]["post"]["parameters"]
+                if p["name"] == "doc_type")
+    types = [t["id"] for t in server.client.get("/v1/doc-types").json()["doc_types"]]
+    assert enum == types
+    for t in types:
+        assert server.client.post("/v1/check", json={"text": "x", "doc_type": t}).status_code == 200
+
+
 def test_docs_page_is_self_contained(server):
     response = server.client.get("/docs")
     assert response.status_code == 200 and "/v1/check" in response.text
