@@ -69,7 +69,10 @@ def _upload(page, name: str) -> None:
 def test_upload_shows_highlighted_findings_and_filters(page):
     assert page.locator("h1").inner_text() == "lawgov-check 文件审阅"
     page.wait_for_function("document.querySelectorAll('#doc-type option').length > 1")
+    # before a check there is nothing to download and no report to show
+    assert not page.locator("#downloads").is_visible() and not page.locator("#report").is_visible()
     _upload(page, "ar_missing_part.txt")
+    assert page.locator("#downloads").is_visible() and page.locator("#report").is_visible()
     report = page.frame_locator("#report")
     mark = report.locator("mark.sev-error, mark.sev-warning, mark.sev-info").first
     mark.wait_for()
