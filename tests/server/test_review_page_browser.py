@@ -124,3 +124,17 @@ def test_english_switch(page):
     assert page.locator("h1").inner_text() == "lawgov-check document review"
     page.frame_locator("#report").locator("html[lang='en']").wait_for()
     assert page.locator("#lang-switch").inner_text() == "中文"
+
+
+def test_interactive_api_docs_try_a_request(page, server):
+    page.goto(server.url + "/docs")
+    operation = page.locator("#operations-default-rule_v1_rules__code__get")
+    operation.locator(".opblock-summary").click()
+    operation.locator("button.try-out__btn").click()
+    operation.locator("input[placeholder='code']").fill("AR01")
+    operation.locator("button.execute").click()
+    body = operation.locator(".live-responses-table .response-col_description pre").first
+    sync_api.expect(body).to_contain_text('"code": "AR01"')
+    assert operation.locator(".live-responses-table tbody .response-col_status").first.inner_text().strip() == "200"
+    assert len(page.locator(".opblock").all()) >= 8  # every operation of the contract
+    assert page.errors == [] and page.outside == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import select
 import socket
 import zipfile
@@ -238,11 +239,24 @@ def test_contract_lists_every_document_type_the_server_takes(server):
 
 
 def test_docs_page_is_self_contained(server):
-    response = server.client.get("/docs")
-    assert response.status_code == 200 and "/v1/check" in response.text
-    assert "http://" not in response.text and "https://" not in response.text.replace(
+    reference = server.client.get("/docs/reference")  # the contract as a page without scripts
+    assert reference.status_code == 200 and "/v1/check" in reference.text
+    assert "http://" not in reference.text and "https://" not in reference.text.replace(
         "https://json-schema.org", "")
-    assert "<script" not in response.text
+    assert "<script" not in reference.text
+
+
+def test_interactive_docs_are_served_by_the_server(server):
+    docs = server.client.get("/docs")
+    assert docs.status_code == 200 and "script-src 'self';" in docs.headers["content-security-policy"]
+    assert "http://" not in docs.text and "https://" not in docs.text
+    scripts = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', docs.text)
+    assert len(scripts) == 3
+    for path in scripts:
+        asset = server.client.get("/" + path)
+        assert asset.status_code == 200 and len(asset.content) > 100, path
+    assert "validatorUrl: null" in server.client.get("/static/docs.js").text
+    assert server.client.get("/docs/assets/index.html").status_code == 404
 
 
 def test_review_page_and_assets_are_local(server):
