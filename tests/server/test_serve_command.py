@@ -72,6 +72,8 @@ def test_cli_start_imports_no_server_module():
 
 
 def test_graceful_shutdown_finishes_the_running_request(new_server):
+    import httpx
+
     got = {}
 
     def call() -> None:
@@ -84,6 +86,18 @@ def test_graceful_shutdown_finishes_the_running_request(new_server):
         if "lawgov_check_documents_in_progress 1.0" in new_server.client.get("/metrics").text:
             break
         threading.Event().wait(0.05)
+    new_server.process.send_signal(signal.SIGTERM)
+    # from the signal on, new connections are refused (a load balancer takes the instance out)
+    # while the running request goes on
+    refused = False
+    for _ in range(200):
+        try:
+            httpx.get(new_server.url + "/readyz", timeout=5)
+        except httpx.ConnectError:
+            refused = True
+            break
+        threading.Event().wait(0.05)
+    assert refused and caller.is_alive()
     # uvicorn re-raises the signal once it has shut down gracefully
     assert new_server.stop(signal.SIGTERM) in (0, -signal.SIGTERM)
     caller.join(60)
