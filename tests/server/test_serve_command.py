@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
-from serverproc import HANG_NAME, REPO, TIMEOUT  # noqa: E402
+from serverproc import REPO, TIMEOUT, hanging_pdf  # noqa: E402
 
 
 def _serve(tmp_path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -77,7 +77,7 @@ def test_graceful_shutdown_finishes_the_running_request(new_server):
     got = {}
 
     def call() -> None:
-        got["response"] = new_server.client.post("/v1/check", files=[("files", (f"{HANG_NAME}.txt", b"x"))])
+        got["response"] = new_server.client.post("/v1/check", files=[hanging_pdf("hangs.pdf")])
 
     caller = threading.Thread(target=call)
     caller.start()
@@ -103,6 +103,6 @@ def test_graceful_shutdown_finishes_the_running_request(new_server):
     caller.join(60)
     response = got["response"]
     assert response.status_code == 200
-    assert response.json()["documents"][0]["errors"] == [f"{HANG_NAME}.txt: 处理超时（{TIMEOUT} 秒）"]
+    assert response.json()["documents"][0]["errors"] == [f"hangs.pdf: 处理超时（{TIMEOUT} 秒）"]
     assert any('"message": "stopped"' in line for line in new_server.lines)
 

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
-from serverproc import API_KEY, DOCUMENT_LIMIT, HANG_NAME, REPO, REQUEST_LIMIT, TIMEOUT  # noqa: E402
+from serverproc import API_KEY, DOCUMENT_LIMIT, REPO, REQUEST_LIMIT, TIMEOUT, hanging_pdf  # noqa: E402
 
 FIXTURES = REPO / "fixtures"
 RESULT_SCHEMA = json.loads((REPO / "lawgov_check" / "schemas" / "result.schema.json").read_text(encoding="utf-8"))
@@ -156,10 +156,9 @@ def test_document_over_the_size_limit_is_an_input_error(server):
 
 
 def test_hanging_document_times_out_and_the_server_goes_on(server):
-    response = server.client.post("/v1/check", files=[
-        ("files", (f"{HANG_NAME}.txt", "正文".encode())), *_files("ar_missing_part.txt")])
+    response = server.client.post("/v1/check", files=[hanging_pdf("hangs.pdf"), *_files("ar_missing_part.txt")])
     docs = response.json()["documents"]
-    assert docs[0]["errors"] == [f"{HANG_NAME}.txt: 处理超时（{TIMEOUT} 秒）"]
+    assert docs[0]["errors"] == [f"hangs.pdf: 处理超时（{TIMEOUT} 秒）"]
     assert docs[1]["findings"] and not docs[1]["errors"]
     again = server.client.post("/v1/check", files=_files("sample_annual_report.txt"))
     assert again.status_code == 200 and not again.json()["documents"][0]["errors"]
@@ -171,7 +170,7 @@ def test_a_hanging_document_does_not_block_other_requests(server):
 
     got = {}
     hung = threading.Thread(target=lambda: got.setdefault("hung", server.client.post(
-        "/v1/check", files=[("files", (f"{HANG_NAME}-alone.txt", "正文".encode()))])))
+        "/v1/check", files=[hanging_pdf("hangs-alone.pdf")])))
     hung.start()
     for _ in range(1200):  # until the hanging document holds a worker
         if "lawgov_check_documents_in_progress 1.0" in server.client.get("/metrics").text:
@@ -183,7 +182,7 @@ def test_a_hanging_document_does_not_block_other_requests(server):
     assert all(r.status_code == 200 for r in others)
     assert all(not r.json()["documents"][0]["errors"] for r in others[:3])
     hung.join(120)
-    assert got["hung"].json()["documents"][0]["errors"] == [f"{HANG_NAME}-alone.txt: 处理超时（{TIMEOUT} 秒）"]
+    assert got["hung"].json()["documents"][0]["errors"] == [f"hangs-alone.pdf: 处理超时（{TIMEOUT} 秒）"]
 
 
 def test_nothing_is_left_on_disk(server):
