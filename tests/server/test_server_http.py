@@ -137,6 +137,18 @@ def test_check_sarif_and_html_by_format_or_accept(server):
     assert "<mark" in html.text and "AR03" in html.text
 
 
+@pytest.mark.parametrize("accept, media", [
+    ("application/sarif+json", "application/sarif+json"),
+    ("application/json, text/html;q=0.5", "application/json"),
+    ("text/html;q=0.4, application/sarif+json;q=0.8", "application/sarif+json"),
+    ("text/html;q=0, */*", "application/json"),
+    ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html"),
+])
+def test_format_by_accept_follows_its_preferences(server, accept, media):
+    response = server.client.post("/v1/check", files=_files("sample_annual_report.txt"), headers={"Accept": accept})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media)
+
+
 def test_unreadable_document_is_an_entry_not_a_request_error(server):
     response = server.client.post("/v1/check", files=_files("scanned.pdf", "sample_annual_report.txt"))
     assert response.status_code == 200 and response.headers["x-lawgov-exit-code"] == "2"
