@@ -36,6 +36,19 @@ def test_unreadable_keys_file_is_a_one_line_error(tmp_path):
     assert done.returncode == 2 and "missing.txt" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_a_port_in_use_is_a_one_line_error_and_exit_2(tmp_path):
+    import json
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        done = _serve(tmp_path, "--port", str(taken.getsockname()[1]), "--workers", "1", "--no-config")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    errors = [json.loads(line) for line in done.stderr.splitlines() if '"level": "error"' in line]
+    assert len(errors) == 1 and "address already in use" in errors[0]["message"]
+
+
 def test_server_table_is_validated_like_the_rest(tmp_path):
     (tmp_path / "lawgov-check.toml").write_text('[server]\nport = "eighty"\nworkerz = 2\n', encoding="utf-8")
     done = _serve(tmp_path)
