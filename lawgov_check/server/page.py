@@ -16,6 +16,8 @@ import fastapi_offline
 from fastapi import FastAPI
 from fastapi.responses import Response
 
+from .errors import ApiError
+
 STATIC = Path(__file__).resolve().parent / "static"
 ASSETS = {"review.js": "text/javascript; charset=utf-8", "review.css": "text/css; charset=utf-8",
           "docs.js": "text/javascript; charset=utf-8"}
@@ -45,25 +47,35 @@ def page_csp() -> str:
             "frame-src 'self' blob: about:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
+def _file(data: bytes, media: str, csp: str | None = None, cache: str = "no-cache") -> Response:
+    headers = {"Cache-Control": cache, **({"Content-Security-Policy": csp} if csp else {})}
+    return Response(data, media_type=media, headers=headers)
+
+
+def _not_found(name: str) -> ApiError:
+    return ApiError(404, "not_found", f"{name}: 没有这个文件")
+
+
 def mount(app: FastAPI) -> None:
+    html = "text/html; charset=utf-8"
+
     @app.get("/", include_in_schema=False)
     async def review_page() -> Response:
-        return Response(_read("review.html"), media_type="text/html; charset=utf-8",
-                        headers={"Content-Security-Policy": page_csp(), "Cache-Control": "no-cache"})
+        return _file(_read("review.html"), html, page_csp())
 
     @app.get("/docs", include_in_schema=False)
     async def docs_page() -> Response:
-        return Response(_read("docs.html"), media_type="text/html; charset=utf-8",
-                        headers={"Content-Security-Policy": SWAGGER_CSP, "Cache-Control": "no-cache"})
+        return _file(_read("docs.html"), html, SWAGGER_CSP)
 
     @app.get("/docs/assets/{name}", include_in_schema=False)
     async def swagger_asset(name: str) -> Response:
         if name not in SWAGGER_ASSETS:
-            return Response(status_code=404)
-        return Response(_swagger(name), media_type=SWAGGER_ASSETS[name], headers={"Cache-Control": "no-cache"})
+            raise _not_found(name)
+        # fixed for an installed fastapi-offline: a browser may keep them for a day
+        return _file(_swagger(name), SWAGGER_ASSETS[name], cache="max-age=86400")
 
     @app.get("/static/{name}", include_in_schema=False)
     async def asset(name: str) -> Response:
         if name not in ASSETS:
-            return Response(status_code=404)
-        return Response(_read(name), media_type=ASSETS[name], headers={"Cache-Control": "no-cache"})
+            raise _not_found(name)
+        return _file(_read(name), ASSETS[name])
