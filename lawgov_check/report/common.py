@@ -66,13 +66,13 @@ _LABELS: dict[str, dict[str, str]] = {
 _DOC_TYPE_LABELS = {
     "zh": {
         "annual_report": "法治政府建设年度报告", "normative_document": "行政规范性文件",
-        "notice": "通知", "comment_notice": "征求意见通知", "drafting_explanation": "起草说明",
+        "government_rule": "政府规章", "notice": "通知", "comment_notice": "征求意见通知", "drafting_explanation": "起草说明",
         "review_record": "审查记录", "major_decision": "重大行政决策",
         "implementation_plan": "实施方案", "other": "其他",
     },
     "en": {
         "annual_report": "annual report", "normative_document": "normative document",
-        "notice": "notice", "comment_notice": "comment notice",
+        "government_rule": "government rule", "notice": "notice", "comment_notice": "comment notice",
         "drafting_explanation": "drafting explanation", "review_record": "review record",
         "major_decision": "major decision", "implementation_plan": "implementation plan",
         "other": "other",

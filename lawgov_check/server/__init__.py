@@ -5,7 +5,7 @@ Nothing here is imported by the CLI until `serve` runs, so the base install stay
 
 from __future__ import annotations
 
-EXTRA_MODULES = {"fastapi", "uvicorn", "starlette", "multipart", "python_multipart", "prometheus_client", "anyio"}
+EXTRA_MODULES = {"fastapi", "fastapi_offline", "uvicorn", "starlette", "multipart", "python_multipart", "prometheus_client", "anyio"}
 INSTALL_HINT = 'lawgov-check serve 需要服务端组件，请安装：pip install "lawgov-check[server]"'
 
 

@@ -265,8 +265,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
     async def metrics() -> Response:
         return Response(service.metrics.render(), media_type=METRICS_TYPE)
 
-    @app.get("/docs", include_in_schema=False)
-    async def docs() -> HTMLResponse:
+    @app.get("/docs/reference", include_in_schema=False)
+    async def reference() -> HTMLResponse:
         from .apidocs import render_docs
 
         return HTMLResponse(render_docs(app.openapi()), headers={"Content-Security-Policy": page.DOCS_CSP})

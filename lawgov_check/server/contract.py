@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..model import DOC_TYPES
 from ..report.json_report import basis_dict
 from ..rules.cli_tables import rule_rows
 
@@ -17,8 +18,7 @@ DESCRIPTION = (
     "`X-Lawgov-Outcome` (pass, warn, block, error).")
 
 _OPTION_PROPERTIES: dict[str, Any] = {
-    "doc_type": {"type": "string", "enum": ["annual_report", "normative_document", "notice", "comment_notice",
-                                            "drafting_explanation", "review_record", "major_decision", "other"],
+    "doc_type": {"type": "string", "enum": list(DOC_TYPES),
                  "description": "Override the detected document type."},
     "jurisdiction": {"type": "string", "description": "Assume this jurisdiction, e.g. 浙江省."},
     "ruleset": {"type": "string", "description": "Only these rulesets (comma-separated or repeated)."},

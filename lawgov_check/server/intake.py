@@ -50,13 +50,27 @@ def _one(raw: dict[str, list[str]], key: str) -> str | None:
 
 
 def _fmt(raw: dict[str, list[str]], accept: str) -> str:
+    """`format` when given; else the format the Accept header prefers (by q, then by its order)
+    among those named exactly; else JSON."""
     wanted = _one(raw, "format")
     if wanted is not None:
         return wanted
-    for media, fmt in ACCEPT_FORMATS:
-        if media in accept:
-            return fmt
-    return "json"
+    formats = dict(ACCEPT_FORMATS)
+    best: tuple[float, int, str] | None = None
+    for index, item in enumerate(accept.split(",")):
+        media, *params = [p.strip() for p in item.split(";")]
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        fmt = formats.get(media.lower())
+        if fmt and q > 0 and (best is None or q > best[0]):
+            best = (q, index, fmt)
+    return best[2] if best else "json"
 
 
 def build_options(raw: dict[str, list[str]], settings: ServerSettings, meta: Any) -> tuple[CheckOptions, str]:

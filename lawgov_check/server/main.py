@@ -43,5 +43,8 @@ def run(*, config_file: str | None = None, no_config: bool = False, **flags: obj
     server = uvicorn.Server(uvicorn.Config(
         create_app(settings), host=settings.host, port=settings.port, log_config=None, access_log=False,
         lifespan="on", timeout_graceful_shutdown=settings.shutdown_timeout, server_header=False))
-    server.run()
+    try:
+        server.run()
+    except SystemExit as exc:  # uvicorn exits (3) when it cannot bind or start, after logging why
+        return 2 if exc.code else 0
     return 0 if server.started else 2

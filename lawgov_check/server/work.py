@@ -7,17 +7,10 @@ bytes: nothing is written to disk, so a worker killed mid-way leaves nothing beh
 from __future__ import annotations
 
 import dataclasses
-import os
-import time
 from dataclasses import dataclass
 
 from ..api import CheckOptions, check_bytes, check_text
 from ..model import DocumentResult, InputError
-
-# Test hook: only when the operator starts the server with this variable set does a document
-# whose name contains its value hang, so that tests can exercise the time limit. Unset (always, in
-# production) it does nothing, and no request can set it.
-HANG_ENV = "LAWGOV_CHECK_TEST_HANG_NAME"
 
 
 @dataclass(frozen=True)
@@ -52,9 +45,6 @@ def check_one(upload: Upload, options: CheckOptions) -> DocumentResult:
 
 
 def check_upload(upload: Upload) -> Checked:
-    token = os.environ.get(HANG_ENV)
-    if token and token in upload.name:
-        time.sleep(3600)
     options = dataclasses.replace(upload.options, keep_text=upload.options.keep_text or upload.annotate)
     result = check_one(upload, options)
     checked = Checked(result)

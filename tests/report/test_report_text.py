@@ -67,3 +67,12 @@ def test_colour_only_when_asked(run):
     coloured = render("text", run, color=True)
     assert ANSI.search(coloured)
     assert ANSI.sub("", re.sub(r"\x1b\[[0-9;]*m", "", coloured)) == render("text", run)
+
+
+def test_every_document_type_has_a_label_in_both_languages():
+    from lawgov_check.model import DOC_TYPES
+    from lawgov_check.report.common import _DOC_TYPE_LABELS, doc_type_label
+
+    for lang in ("zh", "en"):
+        assert not set(DOC_TYPES) - set(_DOC_TYPE_LABELS[lang]), lang
+    assert doc_type_label("zh", "government_rule") == "政府规章"

@@ -12,9 +12,10 @@ import threading
 from pathlib import Path
 
 import httpx
+from hanging_parser.hang_marker import MARKER as HANG_MARKER
 
 REPO = Path(__file__).resolve().parents[2]
-HANG_NAME = "hang-forever-test-token"
+HANGING_PARSER = Path(__file__).resolve().parent / "hanging_parser"  # see its sitecustomize.py
 API_KEY = "test-key-7f3a9c"
 REQUEST_LIMIT = 2_000_000
 DOCUMENT_LIMIT = 1_000_000
@@ -32,6 +33,12 @@ shutdown-timeout = 20
 """
 
 
+def hanging_pdf(name: str) -> tuple[str, tuple[str, bytes, str]]:
+    """A multipart file part: a real PDF on which the test servers' PDF parser hangs."""
+    data = (REPO / "fixtures" / "sample_annual_report.pdf").read_bytes() + b"\n" + HANG_MARKER + b"\n"
+    return ("files", (name, data, "application/pdf"))
+
+
 class Server:
     """One server process; `lines` collects its (JSON) log lines."""
 
@@ -40,8 +47,8 @@ class Server:
         self.scratch.mkdir()
         config = tmp / "lawgov-check.toml"
         config.write_text(CONFIG, encoding="utf-8")
-        env = {**os.environ, "TMPDIR": str(self.scratch), "LAWGOV_CHECK_TEST_HANG_NAME": HANG_NAME,
-               "PYTHONUNBUFFERED": "1"}
+        path = os.pathsep.join(p for p in (str(HANGING_PARSER), os.environ.get("PYTHONPATH", "")) if p)
+        env = {**os.environ, "TMPDIR": str(self.scratch), "PYTHONPATH": path, "PYTHONUNBUFFERED": "1"}
         env.pop("LAWGOV_CHECK_API_KEYS", None)
         if keys:
             env["LAWGOV_CHECK_API_KEYS"] = keys

@@ -68,8 +68,11 @@ def _upload(page, name: str) -> None:
 
 def test_upload_shows_highlighted_findings_and_filters(page):
     assert page.locator("h1").inner_text() == "lawgov-check 文件审阅"
-    page.wait_for_function("document.querySelectorAll('#doc-type option').length > 1")
+    sync_api.expect(page.locator("#doc-type option")).not_to_have_count(1)  # the types have come
+    # before a check there is nothing to download and no report to show
+    assert not page.locator("#downloads").is_visible() and not page.locator("#report").is_visible()
     _upload(page, "ar_missing_part.txt")
+    assert page.locator("#downloads").is_visible() and page.locator("#report").is_visible()
     report = page.frame_locator("#report")
     mark = report.locator("mark.sev-error, mark.sev-warning, mark.sev-info").first
     mark.wait_for()
@@ -117,7 +120,44 @@ def test_drag_and_drop_a_docx(page):
 def test_english_switch(page):
     _upload(page, "ar_missing_part.txt")
     page.click("#lang-switch")
-    page.wait_for_function("document.documentElement.lang === 'en'")
+    sync_api.expect(page.locator("html")).to_have_attribute("lang", "en")
     assert page.locator("h1").inner_text() == "lawgov-check document review"
     page.frame_locator("#report").locator("html[lang='en']").wait_for()
     assert page.locator("#lang-switch").inner_text() == "中文"
+
+
+def test_interactive_api_docs_try_a_request(page, server):
+    page.goto(server.url + "/docs")
+    operation = page.locator("#operations-default-rule_v1_rules__code__get")
+    operation.locator(".opblock-summary").click()
+    operation.locator("button.try-out__btn").click()
+    operation.locator("input[placeholder='code']").fill("AR01")
+    operation.locator("button.execute").click()
+    body = operation.locator(".live-responses-table .response-col_description pre").first
+    sync_api.expect(body).to_contain_text('"code": "AR01"')
+    assert operation.locator(".live-responses-table tbody .response-col_status").first.inner_text().strip() == "200"
+    assert len(page.locator(".opblock").all()) >= 8  # every operation of the contract
+    assert page.errors == [] and page.outside == []
+
+
+def test_a_server_with_keys_asks_for_one(browser, keyed_server):
+    from serverproc import API_KEY
+
+    context = browser.new_context(accept_downloads=True)
+    tab = context.new_page()
+    try:
+        tab.goto(keyed_server.url + "/")
+        tab.set_input_files("#files", str(REPO / "fixtures" / "ar_missing_part.txt"))
+        sync_api.expect(tab.locator("#status")).to_contain_text("API 密钥")
+        assert not tab.locator("#downloads").is_visible()
+        tab.fill("#api-key", API_KEY)
+        tab.locator("#api-key").dispatch_event("change")
+        sync_api.expect(tab.locator("#doc-type option")).not_to_have_count(1)  # the types came with the key
+        tab.click("#check")
+        tab.wait_for_selector("#downloads:not([hidden])")
+        tab.frame_locator("#report").locator("li.finding[data-code='AR03']").wait_for()
+        with tab.expect_download() as download:
+            tab.locator("#annotated button").first.click()
+        assert download.value.suggested_filename == "ar_missing_part.txt.lawgov-check.docx"
+    finally:
+        context.close()

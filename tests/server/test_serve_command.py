@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
-from serverproc import HANG_NAME, REPO, TIMEOUT  # noqa: E402
+from serverproc import REPO, TIMEOUT, hanging_pdf  # noqa: E402
 
 
 def _serve(tmp_path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -34,6 +34,19 @@ def test_refuses_a_public_address_without_keys(tmp_path):
 def test_unreadable_keys_file_is_a_one_line_error(tmp_path):
     done = _serve(tmp_path, "--api-keys-file", str(tmp_path / "missing.txt"), "--no-config")
     assert done.returncode == 2 and "missing.txt" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_port_in_use_is_a_one_line_error_and_exit_2(tmp_path):
+    import json
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        done = _serve(tmp_path, "--port", str(taken.getsockname()[1]), "--workers", "1", "--no-config")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    errors = [json.loads(line) for line in done.stderr.splitlines() if '"level": "error"' in line]
+    assert len(errors) == 1 and "address already in use" in errors[0]["message"]
 
 
 def test_server_table_is_validated_like_the_rest(tmp_path):
@@ -72,10 +85,12 @@ def test_cli_start_imports_no_server_module():
 
 
 def test_graceful_shutdown_finishes_the_running_request(new_server):
+    import httpx
+
     got = {}
 
     def call() -> None:
-        got["response"] = new_server.client.post("/v1/check", files=[("files", (f"{HANG_NAME}.txt", b"x"))])
+        got["response"] = new_server.client.post("/v1/check", files=[hanging_pdf("hangs.pdf")])
 
     caller = threading.Thread(target=call)
     caller.start()
@@ -84,11 +99,23 @@ def test_graceful_shutdown_finishes_the_running_request(new_server):
         if "lawgov_check_documents_in_progress 1.0" in new_server.client.get("/metrics").text:
             break
         threading.Event().wait(0.05)
+    new_server.process.send_signal(signal.SIGTERM)
+    # from the signal on, new connections are refused (a load balancer takes the instance out)
+    # while the running request goes on
+    refused = False
+    for _ in range(200):
+        try:
+            httpx.get(new_server.url + "/readyz", timeout=5)
+        except httpx.ConnectError:
+            refused = True
+            break
+        threading.Event().wait(0.05)
+    assert refused and caller.is_alive()
     # uvicorn re-raises the signal once it has shut down gracefully
     assert new_server.stop(signal.SIGTERM) in (0, -signal.SIGTERM)
     caller.join(60)
     response = got["response"]
     assert response.status_code == 200
-    assert response.json()["documents"][0]["errors"] == [f"{HANG_NAME}.txt: 处理超时（{TIMEOUT} 秒）"]
+    assert response.json()["documents"][0]["errors"] == [f"hangs.pdf: 处理超时（{TIMEOUT} 秒）"]
     assert any('"message": "stopped"' in line for line in new_server.lines)
 

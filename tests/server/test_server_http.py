@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import select
 import socket
 import zipfile
@@ -14,7 +15,7 @@ from jsonschema import Draft202012Validator
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
-from serverproc import API_KEY, DOCUMENT_LIMIT, HANG_NAME, REPO, REQUEST_LIMIT, TIMEOUT  # noqa: E402
+from serverproc import API_KEY, DOCUMENT_LIMIT, REPO, REQUEST_LIMIT, TIMEOUT, hanging_pdf  # noqa: E402
 
 FIXTURES = REPO / "fixtures"
 RESULT_SCHEMA = json.loads((REPO / "lawgov_check" / "schemas" / "result.schema.json").read_text(encoding="utf-8"))
@@ -136,6 +137,18 @@ def test_check_sarif_and_html_by_format_or_accept(server):
     assert "<mark" in html.text and "AR03" in html.text
 
 
+@pytest.mark.parametrize("accept, media", [
+    ("application/sarif+json", "application/sarif+json"),
+    ("application/json, text/html;q=0.5", "application/json"),
+    ("text/html;q=0.4, application/sarif+json;q=0.8", "application/sarif+json"),
+    ("text/html;q=0, */*", "application/json"),
+    ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html"),
+])
+def test_format_by_accept_follows_its_preferences(server, accept, media):
+    response = server.client.post("/v1/check", files=_files("sample_annual_report.txt"), headers={"Accept": accept})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media)
+
+
 def test_unreadable_document_is_an_entry_not_a_request_error(server):
     response = server.client.post("/v1/check", files=_files("scanned.pdf", "sample_annual_report.txt"))
     assert response.status_code == 200 and response.headers["x-lawgov-exit-code"] == "2"
@@ -155,14 +168,33 @@ def test_document_over_the_size_limit_is_an_input_error(server):
 
 
 def test_hanging_document_times_out_and_the_server_goes_on(server):
-    response = server.client.post("/v1/check", files=[
-        ("files", (f"{HANG_NAME}.txt", "正文".encode())), *_files("ar_missing_part.txt")])
+    response = server.client.post("/v1/check", files=[hanging_pdf("hangs.pdf"), *_files("ar_missing_part.txt")])
     docs = response.json()["documents"]
-    assert docs[0]["errors"] == [f"{HANG_NAME}.txt: 处理超时（{TIMEOUT} 秒）"]
+    assert docs[0]["errors"] == [f"hangs.pdf: 处理超时（{TIMEOUT} 秒）"]
     assert docs[1]["findings"] and not docs[1]["errors"]
     again = server.client.post("/v1/check", files=_files("sample_annual_report.txt"))
     assert again.status_code == 200 and not again.json()["documents"][0]["errors"]
-    assert "lawgov_check_document_timeouts_total 1.0" in server.client.get("/metrics").text
+    assert re.search(r"^lawgov_check_document_timeouts_total [1-9]", server.client.get("/metrics").text, re.M)
+
+
+def test_a_hanging_document_does_not_block_other_requests(server):
+    import threading
+
+    got = {}
+    hung = threading.Thread(target=lambda: got.setdefault("hung", server.client.post(
+        "/v1/check", files=[hanging_pdf("hangs-alone.pdf")])))
+    hung.start()
+    for _ in range(1200):  # until the hanging document holds a worker
+        if "lawgov_check_documents_in_progress 1.0" in server.client.get("/metrics").text:
+            break
+        threading.Event().wait(0.05)
+    others = [server.client.post("/v1/check", files=_files("ar_missing_part.txt")) for _ in range(3)]
+    others.append(server.client.get("/v1/rules/AR01"))
+    assert hung.is_alive(), "the other requests were answered only after the hanging one"
+    assert all(r.status_code == 200 for r in others)
+    assert all(not r.json()["documents"][0]["errors"] for r in others[:3])
+    hung.join(120)
+    assert got["hung"].json()["documents"][0]["errors"] == [f"hangs-alone.pdf: 处理超时（{TIMEOUT} 秒）"]
 
 
 def test_nothing_is_left_on_disk(server):
@@ -227,12 +259,35 @@ def test_committed_openapi_is_what_the_server_serves(server):
     assert served == committed, "docs/openapi.json is stale: run python scripts/write_openapi.py"
 
 
+def test_contract_lists_every_document_type_the_server_takes(server):
+    served = server.client.get("/openapi.json").json()
+    enum = next(p["schema"]["enum"] for p in served["paths"]["/v1/check"]["post"]["parameters"]
+                if p["name"] == "doc_type")
+    types = [t["id"] for t in server.client.get("/v1/doc-types").json()["doc_types"]]
+    assert enum == types
+    for t in types:
+        assert server.client.post("/v1/check", json={"text": "x", "doc_type": t}).status_code == 200
+
+
 def test_docs_page_is_self_contained(server):
-    response = server.client.get("/docs")
-    assert response.status_code == 200 and "/v1/check" in response.text
-    assert "http://" not in response.text and "https://" not in response.text.replace(
+    reference = server.client.get("/docs/reference")  # the contract as a page without scripts
+    assert reference.status_code == 200 and "/v1/check" in reference.text
+    assert "http://" not in reference.text and "https://" not in reference.text.replace(
         "https://json-schema.org", "")
-    assert "<script" not in response.text
+    assert "<script" not in reference.text
+
+
+def test_interactive_docs_are_served_by_the_server(server):
+    docs = server.client.get("/docs")
+    assert docs.status_code == 200 and "script-src 'self';" in docs.headers["content-security-policy"]
+    assert "http://" not in docs.text and "https://" not in docs.text
+    scripts = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', docs.text)
+    assert len(scripts) == 3
+    for path in scripts:
+        asset = server.client.get("/" + path)
+        assert asset.status_code == 200 and len(asset.content) > 100, path
+    assert "validatorUrl: null" in server.client.get("/static/docs.js").text
+    _error(server.client.get("/docs/assets/index.html"), 404, "not_found")
 
 
 def test_review_page_and_assets_are_local(server):
@@ -241,7 +296,7 @@ def test_review_page_and_assets_are_local(server):
     for text in (page.text, server.client.get("/static/review.js").text,
                  server.client.get("/static/review.css").text):
         assert "http://" not in text and "https://" not in text
-    assert server.client.get("/static/secret.py").status_code == 404
+    _error(server.client.get("/static/secret.py"), 404, "not_found")
 
 
 # ---------------------------------------------------------------- errors

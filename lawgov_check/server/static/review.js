@@ -94,6 +94,7 @@
     try {
       const response = await post("v1/check?format=html", files);
       $("report").srcdoc = await response.text();
+      $("report").hidden = false;
       $("downloads").hidden = false;
       const list = $("annotated");
       list.replaceChildren();
