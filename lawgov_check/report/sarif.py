@@ -73,6 +73,8 @@ def _rule_descriptor(rule: RuleInfo, lang: str, docs_url: str) -> dict[str, Any]
     }
     if rule.documented:
         descriptor["helpUri"] = help_uri(docs_url, rule.code)
+    elif rule.help_url:  # a file's or package's rule: its ruleset's own reference
+        descriptor["helpUri"] = help_uri(rule.help_url, rule.code)
     return descriptor
 
 
