@@ -85,6 +85,11 @@ class _Command(typer.core.TyperCommand):
 
         format_help(self, ctx, formatter)
 
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        from .cli_help import format_usage
+
+        format_usage(self, ctx, formatter)
+
 
 class _Group(typer.core.TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -95,6 +100,11 @@ class _Group(typer.core.TyperGroup):
         from .cli_help import format_help
 
         format_help(self, ctx, formatter)
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        from .cli_help import format_usage
+
+        format_usage(self, ctx, formatter)
 
 
 app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,

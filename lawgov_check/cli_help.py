@@ -107,3 +107,8 @@ def render(command: Any, ctx: Any) -> str:
 
 def format_help(command: Any, ctx: Any, formatter: Any) -> None:
     formatter.write(render(command, ctx))
+
+
+def format_usage(command: Any, ctx: Any, formatter: Any) -> None:
+    """The usage line of an error message, as the help page writes it (`PATHS...`, not `{paths}...`)."""
+    formatter.write("\n".join(wrap(f"Usage: {_usage(command, ctx)}", width())) + "\n")

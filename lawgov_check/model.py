@@ -424,6 +424,7 @@ class RuleInfo:
     doc_types: list[str] = field(default_factory=list)
     status: str = "active"
     documented: bool = True  # described in docs/rules.md (bundled rules; not a user's file or package)
+    help_url: str | None = None  # a file's or package's own rule reference (its ruleset's docs_url)
 
 
 @dataclass

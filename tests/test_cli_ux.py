@@ -34,6 +34,15 @@ def test_help_fits_80_columns_and_cuts_nothing(args):
     assert "…" not in result.output
 
 
+@pytest.mark.parametrize("args", [["check"], ["parse"], ["rules", "show"], ["check", "--bogus", "x"]])
+def test_a_usage_error_writes_the_usage_line_as_the_help_page_does(args):
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "80"})
+    assert result.exit_code == 2
+    usage = next(line for line in (result.stdout + result.stderr).splitlines() if line.startswith("Usage:"))
+    assert usage == _invoke([*args[:2 if args[0] == "rules" else 1], "--help"]).output.splitlines()[0]
+    assert "{" not in usage and "Traceback" not in result.output
+
+
 def test_check_help_shows_every_description_whole():
     result = _invoke(["check", "--help"])
     whole = _joined(result.output)

@@ -81,6 +81,30 @@ def test_a_package_ruleset_is_loaded_with_its_origin(site, module):
     assert zz01["source"]["origin"] == "package" and zz01["source"]["package"] == "fake-rules 1.2.3"
 
 
+def _sarif_rules(*args: str) -> dict[str, dict]:
+    text = "海南省某县人民政府\n2021年3月5日\n全年由县政府法制办审核行政规范性文件12件。\n"
+    result = CliRunner().invoke(app, ["check", "-", "--format", "sarif", "--no-config", "--jurisdiction", "海南省",
+                                      *args], input=text)
+    assert result.exit_code in (0, 1), result.output
+    return {r["id"]: r for r in json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+
+
+def test_a_package_rule_links_the_packages_own_reference_in_sarif(site, module):
+    _distribution(site, "fake-rules", module, RETURNS_HN, files={"HN.yml": RULESET.replace("id: HN", "id: ZZ")
+                                                                      .replace("HN01", "ZZ01")})
+    rules = _sarif_rules()
+    docs_url = re.search(r"^docs_url: (\S+)$", RULESET, re.MULTILINE).group(1)
+    assert rules["ZZ01"]["helpUri"] == f"{docs_url}#zz01"
+    assert all("helpUri" in rule for rule in rules.values())
+
+
+def test_the_example_packages_reference_has_a_heading_per_rule():
+    docs_url = re.search(r"^docs_url: (\S+)$", RULESET, re.MULTILINE).group(1)
+    assert docs_url.endswith("/examples/lawgov-check-hainan/README.md")
+    headings = re.findall(r"^### (\S+)$", (EXAMPLE / "README.md").read_text(encoding="utf-8"), re.MULTILINE)
+    assert headings == re.findall(r"^  - code: (\S+)$", RULESET, re.MULTILINE)
+
+
 def _one_line_error(site) -> str:
     result = CliRunner().invoke(app, ["rules", "list"])
     assert result.exit_code == 2 and "Traceback" not in result.output + result.stderr
@@ -139,3 +163,4 @@ def test_the_example_package_is_found_and_checks_documents(monkeypatch):
     assert [f.code for f in hainan.findings] == ["HN01"] and hainan.findings[0].evidence == "县政府法制办"
     elsewhere = api.check_text(text, options=api.CheckOptions(jurisdiction="浙江省", select=["HN"]))
     assert not elsewhere.findings
+    assert _sarif_rules()["HN01"]["helpUri"].endswith("/examples/lawgov-check-hainan/README.md#hn01")

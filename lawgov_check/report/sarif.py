@@ -73,6 +73,8 @@ def _rule_descriptor(rule: RuleInfo, lang: str, docs_url: str) -> dict[str, Any]
     }
     if rule.documented:
         descriptor["helpUri"] = help_uri(docs_url, rule.code)
+    elif rule.help_url:  # a file's or package's rule: its ruleset's own reference
+        descriptor["helpUri"] = help_uri(rule.help_url, rule.code)
     return descriptor
 
 
@@ -151,8 +153,10 @@ def _result(doc: DocumentResult, f: Finding, rule_index: int, artifact_index: in
 
 def _fixes(doc: DocumentResult, f: Finding, region: TextRegion, artifact_index: int) -> list[dict[str, Any]]:
     """The finding's fix as SARIF replacements. Fixes sit within the evidence's one line, so each
-    edit's columns count from the finding's own start."""
-    if f.fix is None or region.start_line != region.end_line:
+    edit's columns count from the finding's own start. Only a text file gets them: a replacement by
+    line and column is a text region, which a binary artifact (.docx) cannot take; applied to a
+    .docx it would break the file (`check --fix` corrects inside its runs, and JSON has `fix`)."""
+    if f.fix is None or region.start_line != region.end_line or doc.media_type != "text/plain":
         return []
     replacements = []
     for edit in f.fix.edits:

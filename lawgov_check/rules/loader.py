@@ -119,7 +119,8 @@ class Rule:
         return RuleInfo(code=self.code, name=self.name, severity=self.severity, summary=dict(self.summary),
                         basis=list(self.basis), ruleset=self.ruleset_id, ruleset_version=self.ruleset_version,
                         suggestion=dict(self.suggestion), doc_types=doc_types, status=self.status,
-                        documented=ruleset.origin == "bundled")
+                        documented=ruleset.origin == "bundled" or self.code in ruleset.documented_codes,
+                        help_url=ruleset.docs_url)
 
 
 @dataclass
@@ -137,6 +138,8 @@ class Ruleset:
     raw: dict[str, Any] = field(default_factory=dict, repr=False)  # the validated YAML, for `extends`
     origin: str = "bundled"  # bundled, file (--ruleset-file / config) or package
     package: str | None = None  # "name version" of the installed package it came from
+    docs_url: str | None = None  # the ruleset's own rule reference (a file's or a package's), for SARIF helpUri
+    documented_codes: frozenset[str] = frozenset()  # codes an `extends` file kept from a bundled ruleset
 
 
 def _no_jurisdictions() -> Any:
@@ -372,7 +375,7 @@ def _build(data: dict[str, Any], path: Path) -> Ruleset:
                    parameters=dict(data.get("parameters") or {}), rules=rules, path=str(path),
                    vocabularies={name: Vocabulary.from_yaml(name, raw)
                                  for name, raw in (data.get("vocabularies") or {}).items()},
-                   labels=dict(data.get("labels") or {}), raw=data)
+                   labels=dict(data.get("labels") or {}), raw=data, docs_url=data.get("docs_url"))
 
 
 _MERGED_BY_KEY = ("parameters", "vocabularies", "labels")
@@ -403,6 +406,7 @@ def load_ruleset(path: str | Path, *, thorough: bool = True, bases: dict[str, Ru
     known_good = marker is not None and marker.exists()
     data = jsonable(_parse_yaml(text, path, known_good=known_good))
     problems = [] if known_good else _remembered_schema_problems(data, marker)
+    base = None
     if not problems and data.get("extends"):
         base = (bases or {}).get(data["extends"])
         if data["id"] != data["extends"]:
@@ -415,7 +419,10 @@ def load_ruleset(path: str | Path, *, thorough: bool = True, bases: dict[str, Ru
         problems = _semantic_problems(data, thorough=thorough)
     if problems:
         raise RulesetError([f"{path}: {code}: {field}: {problem}" for code, field, problem in problems])
-    return _build(data, path)
+    ruleset = _build(data, path)
+    if base is not None and base.origin == "bundled":  # the bundled codes keep their rule reference
+        ruleset.documented_codes = frozenset(rule.code for rule in base.rules)
+    return ruleset
 
 
 def _validation_marker(text: str, schema_name: str = "ruleset.schema.json") -> Path | None:

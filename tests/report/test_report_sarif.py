@@ -103,16 +103,78 @@ def test_help_uris_point_at_headings_of_the_rule_reference():
     assert codes and {help_uri(DOCS_URL, c).rsplit("#", 1)[1] for c in codes} == headings
 
 
-def test_rules_of_a_users_file_or_package_have_no_help_uri_into_our_reference():
+def test_rules_of_a_users_file_or_package_link_their_own_reference_not_ours():
     from lawgov_check.model import RuleInfo
     from lawgov_check.report.sarif import _rule_descriptor
 
     ours = RuleInfo(code="GF05", name="x", severity="error", summary={"zh": "x"}, basis=[], ruleset="GF",
                     ruleset_version="1")
     theirs = RuleInfo(code="HN01", name="x", severity="error", summary={"zh": "x"}, basis=[], ruleset="HN",
-                      ruleset_version="1", documented=False)
+                      ruleset_version="1", documented=False, help_url="https://rules.example.gov.cn/hn.html")
+    undocumented = RuleInfo(code="HN02", name="x", severity="error", summary={"zh": "x"}, basis=[], ruleset="HN",
+                            ruleset_version="1", documented=False)
     assert _rule_descriptor(ours, "zh", DOCS_URL)["helpUri"].endswith("#gf05")
-    assert "helpUri" not in _rule_descriptor(theirs, "zh", DOCS_URL)
+    assert _rule_descriptor(theirs, "zh", DOCS_URL)["helpUri"] == "https://rules.example.gov.cn/hn.html#hn01"
+    assert "helpUri" not in _rule_descriptor(undocumented, "zh", DOCS_URL)
+
+
+RULESET_FILE = """\
+id: {id}
+{extends}name: {{zh: 本地规则, en: Local rules}}
+version: "0.1"
+description: 本地规则
+{docs}applies_to: {{doc_types: ["*"]}}
+rules:
+  - code: {id}91
+    name: local-rule
+    status: active
+    severity: warning
+    summary: {{zh: 不应出现“法制办”。, en: No 法制办.}}
+    message: {{zh: "出现“{{evidence}}”", en: "Found “{{evidence}}”"}}
+    suggestion: {{zh: 改为现行机构。, en: Name the current organ.}}
+    basis: [{{title: 本地规定, certainty: unverified}}]
+    check: {{kind: absence, scope: body, regex: '法制办'}}
+    examples:
+      pass: [{{text: "县司法局审核。"}}]
+      fail: [{{text: "县法制办审核。"}}]
+"""
+
+
+def _driver_rules(tmp_path, ruleset: str, *extra: str) -> dict[str, dict]:
+    from typer.testing import CliRunner
+
+    from lawgov_check.cli import app
+
+    (tmp_path / "local.yml").write_text(ruleset, encoding="utf-8")
+    doc = tmp_path / "通知.txt"
+    doc.write_text("某县人民政府关于印发某办法的通知\n某政发[2021]5号\n县法制办审核。\n某县人民政府\n2021-03-05\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(doc), "--format", "sarif", "--no-config",
+                                      "--ruleset-file", str(tmp_path / "local.yml"), *extra])
+    assert result.exit_code in (0, 1), result.output
+    return {r["id"]: r for r in json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+
+
+def test_a_ruleset_files_rules_link_the_page_its_docs_url_names(tmp_path):
+    rules = _driver_rules(tmp_path, RULESET_FILE.format(id="LC", extends="", docs="docs_url: https://rules.example.gov.cn/lc.md\n"))
+    assert rules["LC91"]["helpUri"] == "https://rules.example.gov.cn/lc.md#lc91"
+    assert rules["GF01"]["helpUri"] == f"{DOCS_URL}#gf01"
+
+
+def test_an_extends_file_keeps_the_bundled_codes_links_and_links_its_own_rules_to_its_page(tmp_path):
+    ruleset = RULESET_FILE.format(id="GF", extends="extends: GF\n", docs="docs_url: https://rules.example.gov.cn/gf.md\n")
+    rules = _driver_rules(tmp_path, ruleset, "--docs-url", "https://mirror.example/rules.md")
+    assert rules["GF01"]["helpUri"] == "https://mirror.example/rules.md#gf01"  # the bundled rule, as before
+    assert rules["GF91"]["helpUri"] == "https://rules.example.gov.cn/gf.md#gf91"  # the file's own rule
+
+
+def test_docs_url_must_be_a_web_address(tmp_path):
+    from lawgov_check.rules.loader import RulesetError, load_ruleset
+
+    path = tmp_path / "local.yml"
+    path.write_text(RULESET_FILE.format(id="LC", extends="", docs="docs_url: rules.md\n"), encoding="utf-8")
+    with pytest.raises(RulesetError, match="docs_url"):
+        load_ruleset(path)
 
 
 def test_pascal_case():

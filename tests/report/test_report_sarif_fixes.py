@@ -76,3 +76,22 @@ def test_official_validator_finds_no_errors_in_fixes(checked):
     # SARIF2005 (informationUri) is the tool descriptor's business, not the fixes'.
     problems = [r for r in found if r.get("level", "warning") in ("error", "warning") and r["ruleId"] != "SARIF2005"]
     assert not problems, problems
+
+
+def test_a_word_file_gets_no_sarif_fixes_but_keeps_its_json_fix(tmp_path, monkeypatch):
+    """A replacement by line and column is a text region; a .docx is a binary artifact, and applying
+    such a replacement to it would break the file."""
+    import docx
+
+    monkeypatch.chdir(tmp_path)
+    document = docx.Document()
+    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    document.save("通知.docx")
+    result = CliRunner().invoke(app, ["check", "通知.docx", "--format", "sarif", "--no-config"])
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    assert {r["ruleId"] for r in results} >= {"GF01", "GF05"}
+    assert not [r for r in results if r.get("fixes")]
+    result = CliRunner().invoke(app, ["check", "通知.docx", "--format", "json", "--no-config"])
+    fixed = {f["code"] for f in json.loads(result.stdout)["documents"][0]["findings"] if f.get("fix")}
+    assert {"GF01", "GF05"} <= fixed
