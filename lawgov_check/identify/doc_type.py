@@ -10,7 +10,7 @@ from ..facts.doc_numbers import find_doc_numbers, is_normative_number
 from ..model import Heading
 from . import vocabulary as v
 from .evidence import Decision, Evidence, shorten
-from .report_parts import parts_in_headings
+from .report_parts import parts_in_headings, parts_named
 
 TITLE_CONFIDENCE = 0.9
 BODY_CONFIDENCE = 0.75
@@ -145,6 +145,9 @@ def _by_body(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
     if x.has_addressee and x.title is None and v.REPORT_AS_FOLLOWS.search(opening[:400]) \
             and v.LAWFUL_ADMINISTRATION.search(x.text[:20000]):
         return b("annual_report", None, "向上级机关报告依法行政情况 (a report on lawful administration to an organ)")
+    if x.title is None and _opens_on_a_report_part(x):
+        return _decided("annual_report", None, UNSURE, "opening",
+                        "无标题，以年度报告的第一部分开头 (untitled, opening on a report's first part)", opening)
     level1 = [h.text for h in x.headings if h.level == 1]
     if any(v.EXPLANATION_BACKGROUND.search(h) for h in level1) and any(v.EXPLANATION_CONTENT.search(h) for h in level1):
         return b("drafting_explanation", None, "各部分说明制定背景和主要内容 (parts on the background and the content)",
@@ -165,6 +168,23 @@ def _looks_like_annual_report(x: TypeInputs) -> bool:
     head = x.opening[:400]
     if not v.RULE_OF_LAW_GOVERNMENT.search(head) or v.PLAN_OPENING.search(head):
         return False
-    if v.DISCLOSURE_REPORT.search(head[:120]):
-        return False
+    if v.DISCLOSURE_REPORT.search(head[:120]) or v.NOTICE_OPENING.search(head):
+        return False  # a disclosure report, or a circular on the year's results (现将…通报如下)
+    if v.REPORT_HEARD.search(head[:200]) or v.REPORT_REPORTED.search(head):
+        return False  # news of a meeting that heard the report, or of what the report shows
     return bool(v.YEAR_OPENING.match(x.opening) or v.REPORT_PHRASE.search(head))
+
+
+OPENING_HEADING_REACH = 12  # the first heading stands at the very start of an untitled excerpt
+
+
+def _opens_on_a_report_part(x: TypeInputs) -> bool:
+    """An excerpt without its title that starts on a report's first part (一、2020年法治政府建设基本情况 /
+    一、工作开展情况) and speaks of rule-of-law government: a report, but only the body says so."""
+    first = x.headings[0] if x.headings else None
+    if first is None or first.level != 1 or first.number != 1:
+        return False
+    if x.opening.find(first.text) > OPENING_HEADING_REACH or v.PLAN_OPENING.search(x.opening[:400]):
+        return False
+    parts = parts_named(first.text, None)
+    return bool(parts & {"measures", "first_responsible"}) and bool(v.LAWFUL_ADMINISTRATION.search(x.opening[:400]))

@@ -114,6 +114,25 @@ def _glued_pairs(text: str) -> list[tuple[str, str]]:
             for match, following in zip(matches, matches[1:] + [None])]
 
 
+GLUED_LINE_MAX = 80
+
+
+def glued_pair(text: str) -> list[tuple[str, str]]:
+    """One label glued to its value on a short line (发文字号某政发〔2021〕6号), without a sentence's
+    punctuation; read only in a run of such lines, where the labels show a metadata block."""
+    match = v.GLUED_LABEL.match(text)
+    if match is None or len(text) > GLUED_LINE_MAX or _SENTENCE_PUNCTUATION.search(text):
+        return []
+    value = text[match.end():].strip()
+    glued = v.TRAILING_LABEL.search(value)  # 10001-01-2024-00122失效时间: the next, empty label glued on
+    if glued and glued.start() > 0:
+        value = value[: glued.start()].strip()
+    return [(_key(match["key"]), value)] if value else []
+
+
+_SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！!？?]")
+
+
 def _colon_pairs(text: str) -> list[tuple[str, str]]:
     matches = list(v.LABEL_WITH_COLON.finditer(text))
     if not matches or text[: matches[0].start()].strip():
@@ -216,7 +235,8 @@ _COLON_BANNER = re.compile(r"^[^:,。;!?]{2,30}:[^:,。;!?]{2,40}$")
 _SET_APART = re.compile(r"\S\s+\S|[:|!]")
 WHOLE_TITLE_MIN = 8  # a line this long that ends with a kind is a title by itself
 _ORDER_HEADING = re.compile(r"^\S{2,30}令$")
-_GLUED_TITLE_LABEL = re.compile(r"^(?P<key>标题|文件名称|信息名称|题名)(?=[\u4e00-\u9fff《])")
+_GLUED_TITLE_LABEL = re.compile(
+    "^(?P<key>" + "|".join(v.spaced(k) for k in ("标题", "文件名称", "信息名称", "题名")) + ")[ \u3000]*(?=[\u4e00-\u9fff《])")
 _CONTINUATION = re.compile(r"^(?:有关|有关事项|相关事项|事项|工作|问题|情况)?的?(?:通知|通告|公告|决定|批复|意见|复函|函)$")
 _LAW_SITE_YEAR = re.compile(r"\((?:19|20)\d{2}年(?:修订|修正)?\)$")  # an edition (2021年版) is the title's own
 
@@ -304,11 +324,17 @@ def is_organ_line(text: str) -> bool:
     return all(v.ORGAN_AT_END.search(part) for part in text.split())
 
 
+MENU_ITEM_MAX = 10
+
+
 def _furniture(text: str) -> bool:
     """A site's menu (首页 | 政务公开 | …), greeting, advert or link line — not joint organs set apart
     by spaces, not a title line that names such a word (关于规范扫码点餐…)."""
     if v.NAV_MENU.match(text):
         return not is_organ_line(text)
+    item = v.BULLET.sub("", text)
+    if item != text and len(item) <= MENU_ITEM_MAX and "关于" not in item:
+        return True  # - 征集公告 / • 新法规速递: a tab or a menu's item, not a title however it ends
     return bool(v.PAGE_FURNITURE.search(text)) and not ends_with_kind(text) and "关于" not in text
 
 
@@ -342,6 +368,9 @@ class _Scanner:
             pairs = fields_of(text)
             if not pairs and line.kind not in _BODY_KINDS:
                 pairs = grid_pairs(text, in_grid, grid_seen)
+            if not pairs and line.kind not in _BODY_KINDS and (
+                    self.roles.get(i - 1) == "metadata" or (i + 1 < limit and glued_pair(lines[i + 1].text.strip()))):
+                pairs = glued_pair(text)  # 发文机关某厅 / 发文日期2021年12月21日: one label a line, no colons
             grid = bool(pairs) and ":" not in text  # labels and values between spaces, no colons
             in_grid, grid_seen = grid, grid_seen or grid
             if pairs:
@@ -400,7 +429,7 @@ class _Scanner:
             elif _GLUED_TITLE_LABEL.match(text) and ends_with_kind(text) and len(text) > 8:
                 # 标题关于印发某办法的通知: a title label glued to its value without a colon
                 label = _GLUED_TITLE_LABEL.match(text)
-                self.fields.append(Field(label["key"], text[label.end():].strip(), i))
+                self.fields.append(Field(_key(label["key"]), text[label.end():].strip(), i))
                 self.roles[i] = "metadata"
             elif _dated_title(text) or without_site(text) != text:
                 self.roles[i] = "title_line"
@@ -591,9 +620,9 @@ def single_cell(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """A title line without the 发文字号 glued before or after it, without a column tag or site name,
-    outside its table cell, and without wrapping 《》."""
-    text = _TRAILING_PAGE_DATE.sub("", single_cell(text).strip()).rstrip()
+    """A title line without a list bullet, the 发文字号 glued before or after it, a column tag or site
+    name, outside its table cell, and without wrapping 《》."""
+    text = _TRAILING_PAGE_DATE.sub("", v.BULLET.sub("", single_cell(text).strip())).rstrip()
     text = without_site(without_column_tag(text))
     prefix_end = _category_prefix(text)
     text = text[prefix_end:] if prefix_end is not None else text

@@ -63,12 +63,12 @@ DATE_KEYS = ("成文日期", "成文时间", "发文日期", "印发日期", "�
 ISSUER_KEYS = ("发文机关", "发文机构", "发文单位", "发布机构", "信息来源", "来源")
 
 
-def _spaced(label: str) -> str:
+def spaced(label: str) -> str:
     """A label that tolerates spaces between its characters: 索 引 号."""
     return "[ \u3000]{0,6}".join(re.escape(ch) for ch in label)
 
 
-_LABEL_ALTERNATION = "|".join(_spaced(k) for k in sorted(METADATA_LABELS, key=len, reverse=True))
+_LABEL_ALTERNATION = "|".join(spaced(k) for k in sorted(METADATA_LABELS, key=len, reverse=True))
 # "索引号: 123 主题分类: …" — a label then a colon, at the start or after a space, bullet or bar, or
 # glued to the end of the value before it when that ends in a digit, a bracket or 号 (…-00012文  号:
 # 某政发〔2024〕9号索 引 号: — padded labels whose spaces the normalizer took away from the value).
@@ -80,7 +80,7 @@ GLUED_LABEL = re.compile(rf"(?:^|(?<=[\s0-9)\]】〕号]))(?P<key>{_LABEL_ALTERN
 BRACKETED_LABEL = re.compile(rf"[\[【［][ \u3000]*(?P<key>{_LABEL_ALTERNATION})[ \u3000]*[\]】］]")
 # A value line with the next label glued to its end: 某县关于印发某办法的通知发文机关
 TRAILING_LABEL = re.compile(
-    "(?P<key>" + "|".join(_spaced(k) for k in sorted(METADATA_LABELS, key=len, reverse=True) if len(k) >= 3) + ")$")
+    "(?P<key>" + "|".join(spaced(k) for k in sorted(METADATA_LABELS, key=len, reverse=True) if len(k) >= 3) + ")$")
 LABEL_CELL = re.compile(rf"^(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:?$")
 BULLET = re.compile(r"^[\s•·●▪■◆*-]+")
 
@@ -134,8 +134,10 @@ REPORT_HEARD = re.compile(r"(?:听取|审议|研究|讨论)[^。;,:!?]{0,30}?法
 MAJOR_DECISION = re.compile(r"重大行政决策")
 INTERPRETATION = re.compile(r"起草说明|编制说明|制定说明|政策解读|的说明$|解读$|一图(?:读懂|看懂|解读)|^图解")
 REVIEW_RECORD = re.compile(r"合法性(?:审查|审核)(?:意见|报告)|(?:审查|审核)意见书")
-# What an untitled page says it is: 现将有关事项通告如下 / 特公告如下 (a notice to the public).
-NOTICE_OPENING = re.compile(r"(?:通告|公告)如下")
+# What an untitled page says it is: 现将有关事项通告如下 / 特公告如下 / 现将考核结果通报如下 (a notice).
+NOTICE_OPENING = re.compile(r"(?:通告|公告|通报)如下")
+# What news says of a report: 会议听取和审议了…报告 / 报告显示 — the page is about the report, not the report.
+REPORT_REPORTED = re.compile(r"报告(?:显示|指出|称|提到)|据.{0,20}?报告")
 # A report's subject when it is the government's lawful administration (依法行政, 法治建设).
 LAWFUL_ADMINISTRATION = re.compile(r"法治政府|依法行政|法治建设")
 # The headings of an explanation or a policy interpretation: its background, then its content.
