@@ -67,7 +67,8 @@ def _by_title(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
 
     if v.DISCLOSURE_REPORT.search(title) and re.search(r"年度报告|工作报告|年报", title):
         return t("other", "information_disclosure_report", "政府信息公开年度报告 (a disclosure report, not judged here)")
-    if v.INTERPRETATION.search(core):
+    if v.INTERPRETATION.search(core) and not (_NOTICE_END.search(core) and not v.INTERPRETATION_END.search(core)):
+        # …政策解读工作检查情况通报 is a circular about interpretation work, not an interpretation
         return t("drafting_explanation", None, "起草说明或政策解读 (an explanation)")
     if v.REVIEW_RECORD.search(title):
         return t("review_record", None, "合法性审查意见 (a legality review record)")
@@ -87,6 +88,10 @@ def _by_title(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
         return t("major_decision", "decision", "重大行政决策事项 (a major administrative decision)")
     if v.REPORT_HEARD.search(title):
         return t("other", None, "会议听取或审议报告的消息 (news that a meeting heard a report)")
+    if v.LEGISLATURE.match(outer):
+        return t("other", None, "人大或其常委会的文件，非政府文件 (a legislature's act, not the government's)")
+    if v.STUDY_REPORT.search(outer):
+        return t("other", None, "调研或评估报告，非政府的年度报告 (a study or an assessment, not an annual report)")
     if v.RULE_OF_LAW_GOVERNMENT.search(outer) and _REPORT_TITLE.search(outer) and not v.PLAN_WORDS.search(outer):
         return t("annual_report", None, "法治政府建设情况报告 (a report on rule-of-law government)")
     by_number = _by_number(x)
@@ -126,6 +131,15 @@ def _by_body(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
 
     def b(doc_type: str, subtype: str | None, cue: str, text: str = opening):
         return _decided(doc_type, subtype, c, "opening", cue, text)
+
+    article = _FIRST_ARTICLE.search(opening[:FIRST_ARTICLE_REACH]) if x.title is None else None
+    if article and not (v.COMMENT_INVITATION.search(opening[: article.start()])
+                        or v.HEARING_ANNOUNCEMENT.search(opening[: article.start()])):
+        # the words after 第一条 are the rules' own (公开征求意见 as a procedure they lay down)
+        return _decided("normative_document", None, UNSURE, "opening",
+                        "无标题，正文以条文开头 (untitled; the body opens on articles of rules)", opening)
+    if x.title is None and v.INTERPRETATION_OPENING.search(opening[:200]):
+        return b("drafting_explanation", None, "开头说明将作解读 (the opening says it interprets a document)")
 
     if v.HEARING.search(opening) and v.HEARING_ANNOUNCEMENT.search(opening):
         return b("major_decision", "hearing", "开头宣布举行听证会 (the opening announces a hearing)")
@@ -174,6 +188,10 @@ def _looks_like_annual_report(x: TypeInputs) -> bool:
         return False  # news of a meeting that heard the report, or of what the report shows
     return bool(v.YEAR_OPENING.match(x.opening) or v.REPORT_PHRASE.search(head))
 
+
+# 第一条 at the start of the body, or after the preamble's first sentence: the body is articles.
+_FIRST_ARTICLE = re.compile(r"(?:^|(?<=[。：:；;]))\s*第一条")
+FIRST_ARTICLE_REACH = 200
 
 OPENING_HEADING_REACH = 12  # the first heading stands at the very start of an untitled excerpt
 

@@ -214,6 +214,7 @@ _LABEL_VALUE = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}\s*:\s*\S")
 def is_titleish(text: str) -> bool:
     text = text.strip()
     return (2 <= len(text) <= TITLE_MAX and not _SENTENCE_END.search(text) and "," not in text
+            and not text.endswith(":")  # a lead-in (现就…作如下解读:) or a label, never a title
             and not _LABEL_VALUE.match(text) and not v.LABEL_WITH_COLON.search(text)
             and "。" not in text and not v.PAGE_DATE.search(text) and not v.STALE_DATE.search(text))
 
@@ -325,6 +326,21 @@ def is_organ_line(text: str) -> bool:
 
 
 MENU_ITEM_MAX = 10
+_LIST_SEPARATOR = re.compile(r"[,，、|]")
+_SENTENCE_MARK = re.compile(r"[。！？!?：:；;]")
+KEYWORD_ITEMS_MIN = 4
+KEYWORD_ITEM_MAX = 20
+
+
+def _keyword_list(text: str) -> bool:
+    """A line of short phrases between commas and no sentence (a site's keywords, injected spam):
+    page furniture, not joint organs (甲局、乙局、丙局、丁局) nor a title."""
+    items = [item.strip() for item in _LIST_SEPARATOR.split(text)]
+    if len(items) < KEYWORD_ITEMS_MIN or not all(0 < len(item) <= KEYWORD_ITEM_MAX for item in items):
+        return False
+    if _SENTENCE_MARK.search(text) or "关于" in text or ends_with_kind(text):
+        return False
+    return not all(v.ORGAN_AT_END.search(item) for item in items)
 
 
 def _furniture(text: str) -> bool:
@@ -332,6 +348,8 @@ def _furniture(text: str) -> bool:
     by spaces, not a title line that names such a word (关于规范扫码点餐…)."""
     if v.NAV_MENU.match(text):
         return not is_organ_line(text)
+    if _keyword_list(text):
+        return True
     item = v.BULLET.sub("", text)
     if item != text and len(item) <= MENU_ITEM_MAX and "关于" not in item:
         return True  # - 征集公告 / • 新法规速递: a tab or a menu's item, not a title however it ends

@@ -118,8 +118,10 @@ COMMENT_INVITATION = re.compile(
 )
 FEEDBACK = re.compile(r"结果反馈|意见(?:建议)?(?:的)?(?:采纳|处理|反馈)情况|征求意见情况|采纳情况")
 # The comments a solicitation received, reported: 共征集意见3条，采纳2条 / 未收到任何意见.
-FEEDBACK_REPORTED = re.compile(r"(?:征求|征集).{0,10}?意见.{0,80}?(?:共(?:收到|征集|征求)到?.{0,6}?意见|采纳|未收到)")
-CALL_FOR_PROPOSALS = re.compile(r"征集.{0,30}?(?:建议|项目|提案|选题|线索|意见建议)")
+# 共收到意见12条，采纳8条 / 予以采纳 / 未收到意见 — not a commentary's 采不采纳.
+FEEDBACK_REPORTED = re.compile(r"(?:征求|征集).{0,10}?意见.{0,80}?(?:共(?:收到|征集|征求)到?.{0,6}?意见"
+                               r"|(?:予以|未予|部分)采纳|采纳(?:了|情况|[0-9一二三四五六七八九十两])|未收到)")
+CALL_FOR_PROPOSALS = re.compile(r"征集.{0,30}?(?:建议|项目|提案|选题|线索|意见建议)|(?:意见建议|建议)征集")
 HEARING = re.compile(r"听证")
 HEARING_ANNOUNCEMENT = re.compile(
     r"(?:举行|召开|组织|举办).{0,60}?听证会|听证会.{0,12}?(?:公告|通告|通知|公示)|听证事项|参加人.{0,8}?报名|听证代表"
@@ -133,11 +135,19 @@ DECISION_ITEMS_CALL = re.compile(
 REPORT_HEARD = re.compile(r"(?:听取|审议|研究|讨论)[^。;,:!?]{0,30}?法治政府建设")
 MAJOR_DECISION = re.compile(r"重大行政决策")
 INTERPRETATION = re.compile(r"起草说明|编制说明|制定说明|政策解读|的说明$|解读$|一图(?:读懂|看懂|解读)|^图解")
+# 现就《某规定》的相关情况作如下解读 / 现将…解读如下: an untitled interpretation's opening.
+INTERPRETATION_OPENING = re.compile(r"作如下解读|解读如下|(?:起草|制定)情况(?:说明|作)如下")
+# An explanation's own title ends on what it is (…的说明, …解读, …起草说明).
+INTERPRETATION_END = re.compile(r"(?:说明|解读)$")
+# 某市人民代表大会常务委员会关于…的规定 / 某市人大常委会公告: the legislature's acts (local regulations).
+LEGISLATURE = re.compile(r"^[^关于]{0,12}?(?:人民代表大会(?:常务委员会)?|人大常委会)(?:关于|公告|决定|决议|$)")
+# 法治政府建设调查报告 / 评估报告 / 调研报告: a study of rule-of-law government, not its annual report.
+STUDY_REPORT = re.compile(r"(?:调查|调研|评估|研究|考察)报告|心得体会|范文")
 REVIEW_RECORD = re.compile(r"合法性(?:审查|审核)(?:意见|报告)|(?:审查|审核)意见书")
 # What an untitled page says it is: 现将有关事项通告如下 / 特公告如下 / 现将考核结果通报如下 (a notice).
 NOTICE_OPENING = re.compile(r"(?:通告|公告|通报)如下")
 # What news says of a report: 会议听取和审议了…报告 / 报告显示 — the page is about the report, not the report.
-REPORT_REPORTED = re.compile(r"报告(?:显示|指出|称|提到)|据.{0,20}?报告")
+REPORT_REPORTED = re.compile(r"报告(?:显示|指出|称|提到)")
 # A report's subject when it is the government's lawful administration (依法行政, 法治建设).
 LAWFUL_ADMINISTRATION = re.compile(r"法治政府|依法行政|法治建设")
 # The headings of an explanation or a policy interpretation: its background, then its content.

@@ -90,3 +90,89 @@ def test_an_untitled_report_opening_on_its_year_is_still_a_report():
     d = doc("2023年，在市委的领导下，全市法治政府建设取得新成效。现将有关情况报告如下：\n"
             "一、主要举措和成效\n全年办理复议案件。\n")
     assert d.doc_type == "annual_report" and d.year == 2023
+
+
+# A fourth round: keyword spam, study reports, commentaries, legislatures' acts, untitled articles
+# and interpretations.
+
+def test_a_line_of_keyword_spam_over_the_metadata_is_chrome():
+    d = doc("在线观看,免费影院,高清入口,不卡顿专区\n\n基本信息\n  • 文  号: 某府办规〔2020〕6号\n  • 发布机关: 某区人民政府办公室\n\n"
+            "某区人民政府办公室关于印发某区旧村改造实施意见的通知\n\n某府办规〔2020〕6号\n\n各镇政府、街道办事处：\n"
+            "《某区旧村改造实施意见》已经区人民政府同意，现印发给你们，请认真贯彻执行。\n")
+    assert d.title == "某区人民政府办公室关于印发某区旧村改造实施意见的通知"
+    assert d.doc_number == "某府办规〔2020〕6号"
+
+
+def test_joint_organs_between_commas_are_no_spam():
+    d = doc("某市司法局、某市财政局、某市民政局、某市人社局\n关于加强法律援助工作的通知\n各区县：\n现通知如下。\n")
+    assert d.title.endswith("关于加强法律援助工作的通知")
+    assert "某市司法局" in (d.issuer or "")  # the organs stay the issuers, not page furniture
+
+
+@pytest.mark.parametrize("title", ["法治政府建设调查报告", "某县法治政府建设第三方评估报告", "法治政府建设调研报告"])
+def test_a_study_of_rule_of_law_government_is_not_an_annual_report(title):
+    assert doc(f"{title}\n为了解法治政府建设状况，课题组开展了调查。\n").doc_type == "other"
+
+
+def test_a_commentary_on_soliciting_comments_is_no_feedback():
+    d = doc("“征不征求是我的事，有没有意见是你的事，采不采纳不关你的事”，一些地方征求意见流于形式。"
+            "征求意见是现代治理的常见方式。\n")
+    assert d.doc_type != "comment_notice"
+
+
+def test_feedback_on_comments_is_still_feedback():
+    d = doc("本次公开征求意见期间，共收到意见建议12条，采纳8条，未采纳的已说明理由。\n")
+    assert (d.doc_type, d.subtype) == ("comment_notice", "feedback")
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("某意见建议征集公告", None),
+    ("关于对2024年某区“政府开放月”活动的意见建议征集公告", "call_for_proposals"),
+])
+def test_a_call_for_suggestions_titled_by_its_collection(title, kind):
+    d = doc(f"{title}\n现面向社会各界广泛征集意见建议，欢迎提出活动形式和内容建议。\n")
+    assert d.doc_type == "comment_notice"
+    assert kind is None or d.subtype == kind
+
+
+def test_a_circular_about_interpretation_work_is_a_notice():
+    d = doc("某县人民政府办公室关于2025年一季度政策解读工作检查情况通报\n各乡镇人民政府：\n现通报如下：\n一、总体情况\n")
+    assert d.doc_type == "notice"
+
+
+def test_an_interpretation_is_still_an_explanation():
+    assert doc("《某县行政执法公示办法》政策解读\n一、制定背景\n").doc_type == "drafting_explanation"
+
+
+@pytest.mark.parametrize("title", ["某市人民代表大会常务委员会关于市人民政府制定规章设定罚款限额的规定",
+                                   "某市人大常委会关于加强法治政府建设的决定"])
+def test_a_legislatures_act_is_not_a_government_document(title):
+    assert doc(f"{title}\n(2021年9月26日某市人民代表大会常务委员会第三十次会议通过)\n一、罚款不得超过一千元。\n"
+               ).doc_type == "other"
+
+
+def test_a_government_report_to_the_legislature_is_still_a_report():
+    d = doc("某市人民政府关于2023年度法治政府建设情况向市人大常委会的报告\n2023年，全市法治政府建设取得新进展。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n")
+    assert d.doc_type == "annual_report"
+
+
+@pytest.mark.parametrize("opening", ["", "为加强重大决策公众参与，制定本办法。\n"])
+def test_untitled_articles_are_uncertain_rules_whatever_procedures_they_name(opening):
+    d = doc(f"{opening}第一条 为充分听取公众意见，根据有关规定，制定本制度。\n"
+            "第二条 决策事项应当通过政府网站公开征求公众意见，期限不少于30日。\n")
+    assert d.doc_type == "normative_document"
+    assert any("--doc-type" in note for note in d.identity.notes)
+
+
+def test_a_comment_notice_followed_by_its_draft_articles_stays_a_comment_notice():
+    d = doc("现将《某县农村公路养护办法（征求意见稿）》全文公布，公开征求社会各界意见。\n"
+            "第一条 为加强农村公路养护，制定本办法。\n")
+    assert d.doc_type == "comment_notice"
+
+
+def test_an_untitled_interpretation_by_its_opening():
+    d = doc("现就《某市人民政府规章制定程序规定》（以下简称《规定》）的相关情况作如下解读：\n"
+            "一、《规定》制定的必要性\n（一）落实上级要求的需要\n")
+    assert d.doc_type == "drafting_explanation"
+    assert d.title is None  # a lead-in that ends on a colon is no title
