@@ -113,6 +113,8 @@ def decide_issuer(signature_organs: list[str], plan: HeaderPlan, header_lines: l
     metadata = plan.metadata()
     for key in v.ISSUER_KEYS:
         value = (metadata.get(key) or "").strip()
+        if key in v.SOURCE_KEYS and not v.ORGAN_AT_END.search(value):
+            continue  # 来源: a newspaper, a site's code or a byline is no issuing organ
         if value and not v.SITE_NAME.search(value):
             return Decision(value, 0.5, (Evidence("metadata", f"页面元数据“{key}” (the page's {key} field)", value),))
     return Decision(None)

@@ -70,6 +70,10 @@ def has_content(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+# A cell that is a label the vocabulary does not list (生成日期/有效期:, 语种:): never a value.
+_OTHER_LABEL_CELL = re.compile(r"^(?P<key>[\u4e00-\u9fff/、 ]{2,12}):$")
+
+
 def fields_of(text: str) -> list[tuple[str, str]]:
     """Label/value pairs of one metadata line: `a: 1 b: 2`, `| a: | 1 |`, `a | 1 | b | 2 |`,
     `[ a ]1 [ b ] 2`."""
@@ -85,10 +89,10 @@ def fields_of(text: str) -> list[tuple[str, str]]:
         pairs: list[tuple[str, str]] = []
         i = 0
         while i < len(cells):
-            label = v.LABEL_CELL.match(cells[i])
+            label = v.LABEL_CELL.match(cells[i]) or _OTHER_LABEL_CELL.match(cells[i])
             if label:
                 nxt = cells[i + 1] if i + 1 < len(cells) else ""
-                if nxt and not v.LABEL_CELL.match(nxt):
+                if nxt and not v.LABEL_CELL.match(nxt) and not _OTHER_LABEL_CELL.match(nxt):
                     pairs.append((_key(label["key"]), nxt))
                     i += 2
                     continue
@@ -326,6 +330,8 @@ def is_organ_line(text: str) -> bool:
 
 
 MENU_ITEM_MAX = 10
+_CLAUSE_MARK = re.compile(r"[。，,；;]")  # a clause of running text, not a control's label
+SHORT_CHROME_MAX = 20  # a line this short above any title is a page's control or label
 _LIST_SEPARATOR = re.compile(r"[,，、|]")
 _SENTENCE_MARK = re.compile(r"[。！？!?：:；;]")
 KEYWORD_ITEMS_MIN = 4
@@ -368,6 +374,10 @@ class _Scanner:
         self.fields: list[Field] = []
         self.numbers: list[tuple[int, str]] = []
         self.title_lines: list[int] = []  # lines that may be (part of) the title
+
+    def _kind_title_seen(self) -> bool:
+        """A title line naming a document kind has been found above."""
+        return any(ends_with_kind(self.lines[j].text.strip()) for j in self.title_lines)
 
     def adjacent(self, i: int, j: int) -> bool:
         """Lines i and j follow each other with no blank line between them."""
@@ -472,6 +482,9 @@ class _Scanner:
                 self.title_lines.append(i)
             elif self._colon_banner(i):
                 self.roles[i] = "chrome"
+            elif len(text) <= SHORT_CHROME_MAX and not _CLAUSE_MARK.search(text) and not text.endswith(":") \
+                    and not self._kind_title_seen():
+                self.roles[i] = "chrome"  # 没有账号? / 注册 | over the title: a page's controls, not its body
             else:
                 break
             i += 1

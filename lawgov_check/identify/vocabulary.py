@@ -51,7 +51,7 @@ METADATA_LABELS = (
     "信息来源", "来源", "生成日期", "发布单位", "信息分类", "内容分类", "公开属性", "文件编号", "效力状态",
     "时效性", "时效", "关键词", "主题词", "标题", "名称", "文件名称", "信息名称", "题名", "内容概述", "摘要",
     "公开目录", "效力位阶", "效力级别", "所属主题", "发布部门", "作者", "浏览", "下载地址", "文章来源", "信息来源",
-    "更新时间", "归档时间", "点击量", "阅读量", "时间", "产生日期",
+    "更新时间", "更新日期", "归档时间", "点击量", "阅读量", "时间", "产生日期",
 )
 # Keys whose value is the document's title, its number, its date of signature, its issuer.
 TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称", "题名")
@@ -61,6 +61,7 @@ CHECKED_NUMBER_KEYS = ("文件编号",)
 # 生成日期 / 产生日期: the catalogue's date the record was made, the signing date for a 公文 — after the others.
 DATE_KEYS = ("成文日期", "成文时间", "发文日期", "印发日期", "公布日期", "生成日期", "产生日期")
 ISSUER_KEYS = ("发文机关", "发文机构", "发文单位", "发布机构", "信息来源", "来源")
+SOURCE_KEYS = ("信息来源", "来源")  # where the page got it: an organ only when it reads as one
 
 
 def spaced(label: str) -> str:

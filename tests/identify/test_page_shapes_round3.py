@@ -176,3 +176,25 @@ def test_an_untitled_interpretation_by_its_opening():
             "一、《规定》制定的必要性\n（一）落实上级要求的需要\n")
     assert d.doc_type == "drafting_explanation"
     assert d.title is None  # a lead-in that ends on a colon is no title
+
+
+def test_a_sites_short_controls_over_the_title_are_chrome():
+    d = doc("欢迎光临某省专家网! 今天是\n没有账号?\n注册 |\n登录 |\n咨询热线:0000-1234567\n微信\n政策文件\n地方文件\n\n"
+            "关于深入推进依法行政加快建设法治政府的实施意见\n\n某政发〔2015〕2号\n来源:XYZ 更新日期:2015-03-02 分享到:\n\n"
+            "各市、县人民政府，省人民政府各部门：\n全面推进依法行政以来，各级政府取得了明显成效。\n")
+    assert d.title == "关于深入推进依法行政加快建设法治政府的实施意见"
+    assert d.doc_number == "某政发〔2015〕2号"
+    assert d.issuer is None  # 来源: XYZ is the page's source, not an organ
+
+
+def test_a_source_field_naming_an_organ_still_gives_the_issuer():
+    d = doc("来源：某县司法局\n\n关于开展法律援助宣传月活动的安排\n\n全县开展法律援助宣传月活动。\n")
+    assert d.issuer == "某县司法局"
+
+
+def test_a_table_cell_ending_in_a_colon_is_a_label_not_a_value():
+    d = doc("| 索 引 号: | 000014349/2022-02188 | 信息分类: | |\n| 发文机构: | 生成日期/有效期: | 2022-01-29 14:59:17 | |\n"
+            "| 发文字号: | 关键词: | ||\n| 标 题: | 某省交通运输厅关于加强农村公路养护的通知 | ||\n\n"
+            "某省交通运输厅关于加强农村公路养护的通知\n各市交通运输局：\n现就有关事项通知如下。\n")
+    assert d.issuer != "生成日期/有效期:"
+    assert d.title == "某省交通运输厅关于加强农村公路养护的通知"
