@@ -168,6 +168,22 @@ def field_date(text: str) -> dt.date | None:
     return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
+# 2023年315 / 2019610: a signature date whose 月 and 日 (or all three marks) the page lost.
+_RUN_TOGETHER_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年?\s*(\d{2,4})\s*日?\s*$")
+
+
+def run_together_date(text: str) -> dt.date | None:
+    """The date of a signature line whose month and day were run together (2023年315 → 2023-03-15),
+    when exactly one split of the digits is a valid date (2019111 could be 1-11 or 11-1: None)."""
+    m = _RUN_TOGETHER_DATE.match(text)
+    if m is None:
+        return None
+    year, rest = int(m.group(1)), m.group(2)
+    dates = {d for k in (1, 2) if 0 < len(rest) - k <= 2
+             if (d := _make_date(year, int(rest[:k]), int(rest[k:]))) is not None}
+    return dates.pop() if len(dates) == 1 else None
+
+
 def stated_years(text: str) -> list[int]:
     """Years written in `text` (2021年, 2022年度, 二〇二一年), not counting the years of ranges
     (2021—2025年) or of full dates."""

@@ -109,7 +109,7 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
     if doc_number.value is None and title.decision.value and first_line and first_line[0].startswith(title.decision.value):
         doc_number = number_after_title(first_line, len(title.decision.value))
     signature = next((n for n in root.walk() if n.kind == "signature_date"), None)
-    closing = [(n.text, locate(n.start).line) for n in root.children if n.kind == "paragraph"][-8:][::-1]
+    closing = [(n.text, locate(n.start).line) for n in root.walk() if n.kind == "paragraph"][-8:][::-1]
     date = decide_date((signature.text, locate(signature.start).line) if signature else None,
                        plan, header_texts, line_numbers, closing)
     organs = [n.text for n in root.walk() if n.kind == "signature_organ"]

@@ -19,7 +19,8 @@ UNSURE = 0.5
 _ORDER_NUMBER = re.compile(r"令\s*(?:第|[〔\[(【])")
 _NOTICE_IN_FORCE = re.compile(r"本(?:通知|决定)自.{2,20}(?:起)?(?:施行|实施|生效)[^\n]{0,20}有效期")
 _NOTICE_END = re.compile(r"(?:通知|通告|公告|通报|决定|公示)$")
-_RULE_TITLE = re.compile(r"(?:办法|规定|细则|规则|实施意见|暂行|试行|若干措施|制度)》?(?:的通知|的决定)?$")
+# …办法, 印发《…办法》的通知, 印发〈…办法(暂行)〉的通知 (a qualifier inside the name, inner quotes)
+_RULE_TITLE = re.compile(r"(?:办法|规定|细则|规则|实施意见|暂行|试行|若干措施|制度)(?:\([^()]{1,8}\))?[》〉]?(?:的通知|的决定)?$")
 # A regulation (条例: 行政法规 or 地方性法规) is neither a government rule nor a normative document.
 _REGULATION_TITLE = re.compile(r"条例$")
 _REPORT_TITLE = re.compile(r"报告|情况|总结")
@@ -88,6 +89,9 @@ def _by_title(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
         return t("major_decision", "decision", "重大行政决策事项 (a major administrative decision)")
     if v.REPORT_HEARD.search(title):
         return t("other", None, "会议听取或审议报告的消息 (news that a meeting heard a report)")
+    if _NOTICE_END.search(core) and not v.ISSUING_TITLE.search(outer) and v.COMMENT_INVITATION.search(
+            _QUOTED_NAME.sub("《》", x.opening[:COMMENT_OPENING_REACH])):  # not 《…征求意见反馈办法》
+        return t("comment_notice", "draft_for_comment", "公告正文公开征求意见 (a notice that puts a draft out for comment)")
     if v.LEGISLATURE.match(outer):
         return t("other", None, "人大或其常委会的文件，非政府文件 (a legislature's act, not the government's)")
     if v.STUDY_REPORT.search(outer):
@@ -141,6 +145,8 @@ def _by_body(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
     if x.title is None and v.INTERPRETATION_OPENING.search(opening[:200]):
         return b("drafting_explanation", None, "开头说明将作解读 (the opening says it interprets a document)")
 
+    if not x.has_addressee and v.NEWS_REPORT.search(x.text[:NEWS_CUE_REACH]):
+        return b("other", None, "新闻报道 (a news report)", x.text[:NEWS_CUE_REACH])
     if v.HEARING.search(opening) and v.HEARING_ANNOUNCEMENT.search(opening):
         return b("major_decision", "hearing", "开头宣布举行听证会 (the opening announces a hearing)")
     if v.CATALOGUE.search(opening) and re.search(r"印发|公布|发布", opening):
@@ -193,6 +199,9 @@ def _looks_like_annual_report(x: TypeInputs) -> bool:
 _FIRST_ARTICLE = re.compile(r"(?:^|(?<=[。：:；;]))\s*第一条")
 FIRST_ARTICLE_REACH = 200
 
+_QUOTED_NAME = re.compile(r"《[^《》]*》")
+COMMENT_OPENING_REACH = 300  # a notice that puts a draft out for comment says so at once
+NEWS_CUE_REACH = 120  # a byline or a wire's opening stands in a news report's first lines
 OPENING_HEADING_REACH = 12  # the first heading stands at the very start of an untitled excerpt
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..facts.dates import DATE_RE, field_date, parse_date, stated_years
+from ..facts.dates import DATE_RE, field_date, parse_date, run_together_date, stated_years
 from ..facts.doc_numbers import find_doc_numbers
 from ..model import Heading, Node
 from . import vocabulary as v
@@ -30,7 +30,7 @@ def decide_doc_number(plan: HeaderPlan, header_lines: list[str], line_numbers: l
         numbers = _numbers_in(text) if plan.roles.get(index) in ("doc_number", "registration", "metadata") else []
         if numbers:
             # a number line as written (its organ code may hold letters); a field's value as found in it
-            number = unwrapped(text) if plan.roles[index] != "metadata" else numbers[0]
+            number = unwrapped(v.SIGNER.sub("", text)) if plan.roles[index] != "metadata" else numbers[0]
             return Decision(number, 0.95, (Evidence("header", "页首的发文字号行 (the number line of the header)",
                                                     text.strip(), line_numbers[index]),))
     metadata = plan.metadata()
@@ -55,7 +55,7 @@ def decide_doc_number(plan: HeaderPlan, header_lines: list[str], line_numbers: l
                 return Decision(numbers[0], 0.85, (Evidence("header", "题注中的令号 (the order number in the note)",
                                                             numbers[0], line_numbers[index]),))
     if first_number_node is not None and _numbers_in(first_number_node.text):
-        return Decision(first_number_node.text.strip("()（） "), 0.7, (Evidence(
+        return Decision(v.SIGNER.sub("", first_number_node.text).strip("()（） "), 0.7, (Evidence(
             "body", "正文前部的发文字号行 (a number line near the start)", first_number_node.text, number_node_line),))
     return Decision(None)
 
@@ -88,12 +88,41 @@ def decide_date(signature_date: tuple[str, int] | None, plan: HeaderPlan, header
             if date:
                 return Decision(date, 0.75, (Evidence("body", "句末的落款和日期 (a signature run into the last line)",
                                                       shorten(match.group(0)), line),))
+    for (text, line), (above, _) in zip(closing_lines, closing_lines[1:]):  # closing_lines run upwards
+        date = run_together_date(text)
+        if date and above.split() and v.ORGAN_AT_END.search(above.split()[-1]):
+            return Decision(date, 0.6, (Evidence("signature", "落款日期，月日数字粘连 (a signature date run together)",
+                                                 text.strip(), line),))
+    dated = _dated_line_under_title(plan, header_lines)
+    if dated is not None:
+        index, date = dated
+        return Decision(date, 0.7, (Evidence("header", "标题下的日期 (the date under the title)",
+                                             header_lines[index].strip(), line_numbers[index]),))
     for key in ("发布日期", "发布时间", "公开日期"):
         date = field_date(metadata.get(key) or "")
         if date:
             return Decision(date, 0.5, (Evidence("metadata", f"网页发布日期“{key}” (the page's publication date)",
                                                  metadata[key]),))
     return Decision(None)
+
+
+# 1996年12月13日,财政部 under the title of a law database's page: the date and the organ that issued it.
+_DATE_AND_ORGAN = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[,，\s]+(?P<organ>[\u4e00-\u9fff、]{2,40})\s*$")
+
+
+def _dated_line_under_title(plan: HeaderPlan, header_lines: list[str]) -> tuple[int, dt.date] | None:
+    """A line just under the title giving the issuing date and organ (1996年12月13日,财政部)."""
+    title_lines = [index for index, role in plan.roles.items() if role in ("title", "title_line")]
+    if not title_lines:
+        return None
+    last_title = max(title_lines)
+    for index in range(last_title + 1, min(last_title + 3, len(header_lines))):
+        match = _DATE_AND_ORGAN.match(header_lines[index])
+        if match and v.ORGAN_AT_END.search(match["organ"]):
+            date = parse_date(match["date"])
+            if date:
+                return index, date
+    return None
 
 
 def decide_issuer(signature_organs: list[str], plan: HeaderPlan, header_lines: list[str], title: str | None,
@@ -121,7 +150,7 @@ def decide_issuer(signature_organs: list[str], plan: HeaderPlan, header_lines: l
 
 
 _PART_HEADING = re.compile(r"成效|成绩|主要做法|工作情况|举措|开展情况|不足|短板|问题|第一责任人")
-_REPORT_SENTENCE = re.compile(r"(?:现将|现就|将)(?P<what>[^。]{0,40}?)(?:报告|汇报)如下")
+_REPORT_SENTENCE = re.compile(r"(?:现将|现就|现对|将)(?P<what>[^。]{0,40}?)(?:报告|汇报|总结)如下")
 
 
 def _opening_years(opening: str) -> list[int]:

@@ -149,9 +149,9 @@ def _colon_pairs(text: str) -> list[tuple[str, str]]:
 
 
 _GRID_GAP = re.compile(r"[ \t\u3000]+")
-# A known label in a grid line: at its start, after a space, or — four characters or more — glued to
-# the value before it (the normalizer drops a lone space between 号 and 公开时限).
-_GRID_LABEL = re.compile("|".join(re.escape(k) for k in sorted(set(v.METADATA_LABELS), key=len, reverse=True)))
+# A known label in a grid line: at its start, after a space, or — four characters or more, or padded —
+# glued to the value before it (the normalizer drops a lone space between 号 and 公开时限).
+_GRID_LABEL = re.compile("|".join(v.spaced(k) for k in sorted(set(v.METADATA_LABELS), key=len, reverse=True)))
 GLUED_LABEL_MIN = 4
 # 主题(一级), 效力状况, 体裁: a short key of a grid whose labels the vocabulary does not list
 _GRID_KEY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:\([\u4e00-\u9fff]{1,4}\))?$")
@@ -162,7 +162,9 @@ def _grid_label_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _GRID_LABEL.finditer(text):
         start, end = match.span()
-        if start == 0 or text[start - 1] in " \t\u3000" or end - start >= GLUED_LABEL_MIN:
+        label = match.group()
+        # a padded label (文 号) is one even when glued to the value before it: the padding says so
+        if start == 0 or text[start - 1] in " \t\u3000" or len(_key(label)) >= GLUED_LABEL_MIN or _key(label) != label:
             spans.append((start, end))
     return spans
 
@@ -198,7 +200,7 @@ def grid_pairs(text: str, in_grid: bool = False, grid_seen: bool = False) -> lis
         pairs: list[tuple[str, str]] = []
         bounds = spans + [(len(text), len(text))]
         for (a, b), (c, _) in zip(bounds, bounds[1:]):
-            pairs.extend(_cells(text[a:b], text[b:c]))
+            pairs.extend(_cells(_key(text[a:b]), text[b:c]))
         return pairs
     tokens = _GRID_GAP.split(text)
     if in_grid and len(tokens) >= 2 and _GRID_KEY.match(tokens[0]) and not ends_with_kind(tokens[0]) \
@@ -330,7 +332,9 @@ def is_organ_line(text: str) -> bool:
 
 
 MENU_ITEM_MAX = 10
+BYLINE_MAX = 30
 _CLAUSE_MARK = re.compile(r"[。，,；;]")  # a clause of running text, not a control's label
+_LEAD_IN = re.compile(r"(?:如下|下列|以下)\s*:?$")  # 现就有关事项公告如下: opens an untitled body
 SHORT_CHROME_MAX = 20  # a line this short above any title is a page's control or label
 _LIST_SEPARATOR = re.compile(r"[,，、|]")
 _SENTENCE_MARK = re.compile(r"[。！？!?：:；;]")
@@ -354,7 +358,7 @@ def _furniture(text: str) -> bool:
     by spaces, not a title line that names such a word (关于规范扫码点餐…)."""
     if v.NAV_MENU.match(text):
         return not is_organ_line(text)
-    if _keyword_list(text):
+    if _keyword_list(text) or (len(text) <= BYLINE_MAX and v.BYLINE.search(text) and "关于" not in text):
         return True
     item = v.BULLET.sub("", text)
     if item != text and len(item) <= MENU_ITEM_MAX and "关于" not in item:
@@ -482,7 +486,7 @@ class _Scanner:
                 self.title_lines.append(i)
             elif self._colon_banner(i):
                 self.roles[i] = "chrome"
-            elif len(text) <= SHORT_CHROME_MAX and not _CLAUSE_MARK.search(text) and not text.endswith(":") \
+            elif len(text) <= SHORT_CHROME_MAX and not _CLAUSE_MARK.search(text) and not _LEAD_IN.search(text) \
                     and not self._kind_title_seen():
                 self.roles[i] = "chrome"  # 没有账号? / 注册 | over the title: a page's controls, not its body
             else:

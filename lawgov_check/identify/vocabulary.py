@@ -61,6 +61,9 @@ CHECKED_NUMBER_KEYS = ("文件编号",)
 # 生成日期 / 产生日期: the catalogue's date the record was made, the signing date for a 公文 — after the others.
 DATE_KEYS = ("成文日期", "成文时间", "发文日期", "印发日期", "公布日期", "生成日期", "产生日期")
 ISSUER_KEYS = ("发文机关", "发文机构", "发文单位", "发布机构", "信息来源", "来源")
+# 某政呈〔2017〕3号  签发人：张三 — the signer a report to a higher organ names beside its number.
+SIGNER = re.compile(r"[ \t\u3000]+签发人[ \t\u3000]*[:：].*$")
+ISSUING_TITLE = re.compile(r"印发|转发|批转|颁布")  # 关于印发《…》的通知: a covering notice
 SOURCE_KEYS = ("信息来源", "来源")  # where the page got it: an organ only when it reads as one
 
 
@@ -92,19 +95,25 @@ PAGE_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?
 STALE_DATE = re.compile(r"今天是|星期[一二三四五六日天]|农历|【\s*字[体号]\s*[:：]|视力保护色|打印本页|关闭窗口")
 # A site's greeting, an advert or a link put above the document: never a title nor an organ.
 PAGE_FURNITURE = re.compile(r"欢迎(?:访问|光临|来到|您)|[【\[(](?:广告|推广|置顶|热门)[】\])]|点击(?:领取|进入|查看|下载|这里|此处)"
-                            r"|www\.|https?:|扫码|公众号")
+                            r"|www\.|https?:|扫码|公众号|无障碍|关怀版|长者模式|适老化|设为首页|加入收藏")
 # A menu: 首页 | 政务公开 | 办事服务 (three or more short items between bars), or the same between spaces.
 NAV_MENU = re.compile(r"^[^|\n]{1,10}(?:\|[^|\n]{1,10}){2,}\|?$|^\S{1,6}(?: {1,4}\S{1,6}){3,}$")
 SITE_NAME = re.compile(r"(?:网|网站|门户|平台|之家|频道|专栏)$")
 # 您所在的位置: 政务公开 > 工作报告, 首页 » 法规 » — a breadcrumb, with or without its label.
-BREADCRUMB = re.compile(r"位置\s*:|^\s*[>»›]|^\s*首页\s*[>»›]|(?:[^>»›]{1,20}[>»›]){2,}")
+BREADCRUMB = re.compile(r"位置\s*:|^\s*[>»›]|^\s*首页\s*[>»›]|(?:[^>»›]{1,20}[>»›]){2,}"
+                        r"|^[^>»›]{1,20}[>»›]\s*(?:正文|正文阅览|内容|详情|详细内容|阅读|浏览)\s*$")  # 某栏目 > 正文
+# A news report's byline: 某某融媒体记者 张三 / 通讯员 李四 / 责任编辑: 王五.
+BYLINE = re.compile(r"(?:记者|通讯员|责任编辑|编辑|审核|作者|摄影)[ \u3000]*[:：]?[ \u3000]*[\u4e00-\u9fff]{2,4}"
+                    r"(?:[ \u3000、,]+[\u4e00-\u9fff]{2,4}){0,3}$")
+# A news report: a byline or a wire's opening in its first lines.
+NEWS_REPORT = re.compile(r"记者|通讯员|(?:本报|本台|本网|新华社)讯|据悉")
 # An addressee names organs or people: 各县(市、区)人民政府,市政府各部门: / 各位人大代表:
 ADDRESSEE_END = re.compile(r"(?:单位|部门|机构|代表|同志|们|企业|组织|各界|人士|居民|市民|群众|朋友|委员)$")
 CONTENTS = re.compile(r"^目\s*录$")
 
 # The opening of a document that states what it is.
-REPORT_AS_FOLLOWS = re.compile(r"(?:报告|汇报)如下")
-REPORT_PHRASE = re.compile(r"(?:报告|汇报)如下|情况报告|工作报告如下")
+REPORT_AS_FOLLOWS = re.compile(r"(?:报告|汇报|总结)如下")
+REPORT_PHRASE = re.compile(r"(?:报告|汇报|总结)如下|情况报告|工作报告如下")
 RULE_OF_LAW_GOVERNMENT = re.compile(r"法治政府建设")
 # 2021年, 2024年以来, 2022 年度, 二〇二三年 at the very start of the opening: a report looking back on its year.
 YEAR_OPENING = re.compile(r"^\s*(?P<year>(?:19|20)\d{2}|[一二][〇○零0九][〇○零0一二三四五六七八九]{2})\s*年(?:度)?(?:以来|来)?\s*[,，、]?"

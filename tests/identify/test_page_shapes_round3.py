@@ -198,3 +198,84 @@ def test_a_table_cell_ending_in_a_colon_is_a_label_not_a_value():
             "某省交通运输厅关于加强农村公路养护的通知\n各市交通运输局：\n现就有关事项通知如下。\n")
     assert d.issuer != "生成日期/有效期:"
     assert d.title == "某省交通运输厅关于加强农村公路养护的通知"
+
+
+# A fifth round: spaced labels in grids, a report's 签发人, bylines and news, summaries, one-step
+# breadcrumbs, accessibility switches, notices that put drafts out for comment, inner quotes,
+# signature dates run together and dates under the title.
+
+def test_a_spaced_label_inside_a_grid_line():
+    d = doc("索 引 号 主题分类 综合政务\n发布机构 某省人民政府 文  号 某政发〔2013〕62号\n成文日期 2013-07-02\n"
+            "某省人民政府关于印发《某省人民政府工作规则》的通知\n各市人民政府：\n现将规则印发给你们。\n")
+    assert d.doc_number == "某政发〔2013〕62号"
+    assert d.date.isoformat() == "2013-07-02"
+
+
+def test_a_reports_number_line_with_its_signer():
+    d = doc("某市人民政府关于2016年度法治政府建设情况的报告\n\n某政呈〔2017〕3号  签发人：张某某\n\n某省人民政府：\n"
+            "2016年，我市法治政府建设取得新成效。现将有关情况报告如下：\n一、主要举措和成效\n")
+    assert d.doc_number == "某政呈〔2017〕3号"
+    assert d.doc_type == "annual_report" and d.year == 2016
+
+
+@pytest.mark.parametrize("byline", ["某市融媒体记者 张某某", "记者 张某 通讯员 李某", "责任编辑：王某"])
+def test_a_news_byline_is_no_title_and_the_news_no_hearing(byline):
+    d = doc(f"{byline}\n12月26日，某市召开城乡供水价格调整听证会。听证代表围绕方案发表意见。\n据悉，市发改局将认真梳理。\n")
+    assert d.title is None
+    assert d.doc_type == "other"
+
+
+def test_a_hearing_announcement_is_still_a_hearing():
+    d = doc("关于举行某市城乡供水价格调整听证会的公告\n某市发改局定于2024年1月10日举行听证会，现将有关事项公告如下。\n")
+    assert (d.doc_type, d.subtype) == ("major_decision", "hearing")
+
+
+def test_an_untitled_summary_of_the_years_work_is_a_report():
+    d = doc("根据区依法治区办的通知要求，现对我局2019年度法治政府建设工作情况总结如下：\n"
+            "2019年度，我局深入推进依法行政，取得了良好成效。\n一、依法行政方面\n")
+    assert d.doc_type == "annual_report" and d.year == 2019
+
+
+@pytest.mark.parametrize("crumb", ["某省规范性文件 > 正文阅览", "政策文件 > 正文", "通知公告 » 详细内容"])
+def test_a_one_step_breadcrumb_over_the_title(crumb):
+    d = doc(f"{crumb}\n下载\n保留字段信息\n页面宽度(px):\n\n某市人民政府关于印发《某市人民政府工作规则》的通知\n\n"
+            "各县(市、区)人民政府：\n现将规则印发给你们，请认真贯彻执行。\n某市人民政府\n2019年11月29日\n")
+    assert d.title == "某市人民政府关于印发《某市人民政府工作规则》的通知"
+
+
+def test_accessibility_switches_are_chrome():
+    d = doc("无障碍阅读 关怀版\n\n当前位置: 首页>新闻资讯>工作动态\n\n某委顺利完成2022年度法治政府建设考核\n\n"
+            "发布时间:2023/01/03 17:14 来源:某委\n\n2022年12月19日，考核组莅临我委开展实地考核。\n")
+    assert d.title == "某委顺利完成2022年度法治政府建设考核"
+
+
+def test_a_numbered_notice_that_puts_a_draft_out_for_comment():
+    d = doc("某市人民代表大会常务委员会办公室公告(第7号)\n\n市人大常委会会议对《某市社会信用条例(草案)》进行了初次审议。"
+            "现将《条例(草案)》全文公布，广泛征求意见，并就有关事项公告如下：\n一、各方面均可以提出意见。\n")
+    assert d.doc_type == "comment_notice"
+
+
+def test_a_covering_notice_of_rules_about_comments_is_no_comment_notice():
+    d = doc("某省司法厅关于印发《政府立法公开征求意见反馈办法》的通知\n各市司法局：\n"
+            "现将《政府立法公开征求意见反馈办法》印发给你们，请遵照执行。\n")
+    assert d.doc_type == "normative_document"
+
+
+def test_rules_named_in_inner_quotes_with_a_qualifier():
+    d = doc("某省人民政府办公厅关于印发〈某省专项资金管理办法〉和〈某省资金审批管理办法(暂行)〉的通知\n"
+            "各市人民政府：\n现印发给你们，请认真贯彻执行。\n")
+    assert d.doc_type == "normative_document"
+
+
+@pytest.mark.parametrize("written, expected", [("2023年315", "2023-03-15"), ("2019610", "2019-06-10"),
+                                               ("2019111", None)])
+def test_a_signature_date_run_together(written, expected):
+    d = doc("某市人民政府办公室关于公布2023年重大行政决策事项目录的通知\n各县(市)区人民政府：\n现将目录予以公布。\n"
+            f"一、承办部门要履行法定程序。\n目录实行动态管理。\n某市人民政府办公室\n{written}\n")
+    assert (d.date.isoformat() if d.date else None) == expected
+
+
+def test_a_date_and_organ_under_the_title():
+    d = doc("政府性基金预算管理办法\n1996年12月13日,财政部\n\n根据国务院的决定，特制定本办法。\n"
+            "第一条 政府性基金纳入财政预算管理。\n")
+    assert d.date.isoformat() == "1996-12-13"
