@@ -6,13 +6,15 @@ import re
 
 import pytest
 
-from lawgov_check import lazyre
-from lawgov_check.identify import header, jurisdiction, vocabulary
+from lawgov_check import lazyre, textsafe
 from lawgov_check.facts import publishing_order, tasks
+from lawgov_check.identify import header, jurisdiction, title, vocabulary
+from lawgov_check.ingest import markup, norm_pinyin
 from lawgov_check.lazyre import lazy
 
 TEXTS = ["[ 索引号 ]1150/2021-00118 [ 发文字号 ] 某县人民政府", "某县关于印发某办法的通知发文机关", "市长 张三\n",
-         "2024年1月2日公布", "市司法局、市财政局，", "", "? ?x? 是否?"]
+         "2024年1月2日公布", "市司法局、市财政局，", "", "? ?x? 是否?", "<p>某某</P><br/>", "重庆（chong2）市人民政府令",
+         "a\ud800b\\c\x07", "主题(一级)"]
 
 
 @pytest.mark.parametrize("pattern", [r"[\[【](?P<key>索引号|文号)[\]】]", r"(?m)^\s*第(\d+)条", r"(a)|(b)", r"\?+"])
@@ -51,7 +53,9 @@ def test_a_bad_pattern_fails_on_first_use():
 
 @pytest.mark.parametrize("deferred", [vocabulary.BRACKETED_LABEL, vocabulary.TRAILING_LABEL, header._GRID_LABEL,
                                       jurisdiction._LOWER_LEVEL, publishing_order._SIGNER,
-                                      publishing_order._PUBLISHED_NOTE, tasks._UNIT_LIST])
+                                      publishing_order._PUBLISHED_NOTE, publishing_order._ORGAN, tasks._UNIT_LIST,
+                                      header._GRID_KEY, markup._TAG, title._RUN_IN_TITLE, norm_pinyin._CANDIDATE,
+                                      textsafe._SURROGATE, textsafe._NAME_ESCAPE])
 def test_the_deferred_patterns_of_the_package_compile(deferred):
     source = deferred._source  # type: ignore[attr-defined]
     compiled = re.compile(*source)

@@ -151,7 +151,7 @@ _GRID_GAP = re.compile(r"[ \t\u3000]+")
 _GRID_LABEL = lazy("|".join(re.escape(k) for k in sorted(set(v.METADATA_LABELS), key=len, reverse=True)))
 GLUED_LABEL_MIN = 4
 # 主题(一级), 效力状况, 体裁: a short key of a grid whose labels the vocabulary does not list
-_GRID_KEY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:\([\u4e00-\u9fff]{1,4}\))?$")
+_GRID_KEY = lazy(r"^[\u4e00-\u9fff]{2,6}(?:\([\u4e00-\u9fff]{1,4}\))?$")
 GRID_MAX = 200
 
 
