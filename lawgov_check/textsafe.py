@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from .lazyre import lazy
+
+_SURROGATE = lazy("[\ud800-\udfff]")
 # C0 controls but tab and newline, DEL, and C1 controls: shown escaped in reports meant for a terminal.
 _TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_NAME_ESCAPE = re.compile("[\\\\\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_NAME_ESCAPE = lazy("[\\\\\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 REPLACEMENT = "\ufffd"
 

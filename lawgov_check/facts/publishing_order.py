@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..lazyre import lazy
 from ..model import Document
 from .dates import DATE_RE, parse_date
 from .types import Fact
@@ -27,10 +28,10 @@ _EFFECTIVE = re.compile(r"自(?P<when>[^。；;，,\n]{0,24}?)起(?:施行|实�
 _ON_PUBLICATION = re.compile(r"公布之日|发布之日|印发之日")
 _PASSED = re.compile(r"通过|决定|审议")
 _SERIAL = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号")
-_ORGAN = re.compile(r"[\u4e00-\u9fff]{2,30}令")
-_SIGNER = re.compile(r"(?:^|\n)[ \t\u3000]*(?:代理|代)?[\u4e00-\u9fff]{0,3}(?:长|主席|主任)[ \t\u3000:：]*"
+_ORGAN = lazy(r"[\u4e00-\u9fff]{2,30}令")
+_SIGNER = lazy(r"(?:^|\n)[ \t\u3000]*(?:代理|代)?[\u4e00-\u9fff]{0,3}(?:长|主席|主任)[ \t\u3000:：]*"
                      r"[\u4e00-\u9fff·]{2,5}[ \t\u3000]*(?=\n|$)")
-_PUBLISHED_NOTE = re.compile(r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n()（）]{0,40}?公布")
+_PUBLISHED_NOTE = lazy(r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n()（）]{0,40}?公布")
 ITEMS = ("organ", "serial", "name", "passed", "effective", "signer", "published")
 
 

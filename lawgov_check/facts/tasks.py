@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..lazyre import lazy
 from ..model import Document, Heading
 from .types import Fact
 
@@ -30,7 +31,7 @@ _OTHERS_RESPONSIBLE = re.compile(r"(?:各|相关|有关)[^,，;；:：()（）]{
 _LABEL = re.compile(rf"(?P<lead>{_LEAD}|牵头\s*[:：])|(?P<resp>{_RESP})|(?P<help>配合(?:单位|部门)|协办单位)")
 # One level of nesting: （牵头单位：市司法局；责任单位：各县（市、区）人民政府）.
 _PAREN = re.compile(r"[(（](?P<inner>(?:[^()（）\n]|[(（][^()（）\n]{0,40}[)）]){2,400})[)）]")
-_UNIT_LIST = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:[、,，][\u4e00-\u9fff]{2,20})*[,，;；]?$")
+_UNIT_LIST = lazy(r"^[\u4e00-\u9fff]{2,20}(?:[、,，][\u4e00-\u9fff]{2,20})*[,，;；]?$")
 _UNIT_END = re.compile(r"(?:办|局|委|部|院|厅|中心|政府|室|会|处|所|队|站|行|司|团|社|公司)$")
 _LINE_ANNOTATION = re.compile(rf"(?m)^[ \t]*(?:{_LEAD}|{_RESP})\s*[:：][^\n]*")
 _INVALID_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前)")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..facts.doc_numbers import find_doc_numbers
+from ..lazyre import lazy
 from ..model import NormalizedText
 
 if TYPE_CHECKING:
@@ -151,10 +152,10 @@ def _colon_pairs(text: str) -> list[tuple[str, str]]:
 _GRID_GAP = re.compile(r"[ \t\u3000]+")
 # A known label in a grid line: at its start, after a space, or — four characters or more, or padded —
 # glued to the value before it (the normalizer drops a lone space between 号 and 公开时限).
-_GRID_LABEL = re.compile("|".join(v.spaced(k) for k in sorted(set(v.METADATA_LABELS), key=len, reverse=True)))
+_GRID_LABEL = lazy("|".join(v.spaced(k) for k in sorted(set(v.METADATA_LABELS), key=len, reverse=True)))
 GLUED_LABEL_MIN = 4
 # 主题(一级), 效力状况, 体裁: a short key of a grid whose labels the vocabulary does not list
-_GRID_KEY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:\([\u4e00-\u9fff]{1,4}\))?$")
+_GRID_KEY = lazy(r"^[\u4e00-\u9fff]{2,6}(?:\([\u4e00-\u9fff]{1,4}\))?$")
 GRID_MAX = 200
 
 

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from ..lazyre import lazy
 from ..model import Jurisdiction
 from .places import province_code_of_city
 
@@ -66,7 +67,7 @@ def jurisdiction_of(metadata: dict[str, str], issuer: str | None, title: str, op
     return jurisdiction
 
 
-_LOWER_LEVEL = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:自治州|自治县|市|州|盟|县|区|旗)$")
+_LOWER_LEVEL = lazy(r"^[\u4e00-\u9fff]{1,12}(?:自治州|自治县|市|州|盟|县|区|旗)$")
 
 
 def unknown_jurisdiction(name: str, known: "Iterable[str]" = ()) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazyre import lazy
 from . import vocabulary as v
 from ..facts.doc_numbers import find_doc_numbers
 from .evidence import Decision, Evidence, shorten
@@ -102,7 +103,7 @@ def decide_title(plan: HeaderPlan, line_numbers: list[int], embedded: tuple[str,
 
 RUN_IN_MIN = 200  # a first line this long is a whole page run into one line
 # 某省人民政府关于2023年度某某情况的报告 — an organ's name (Chinese characters only), 关于, the subject, a kind
-_RUN_IN_TITLE = re.compile(
+_RUN_IN_TITLE = lazy(
     r"[\u4e00-\u9fff]{0,30}关于[^。，,；;:\s]{2,100}?的?(?:报告|通知|通告|公告|意见|决定|办法|规定|方案|要点|批复)")
 
 

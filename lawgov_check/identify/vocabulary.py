@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
+
 # The kind a title names, at its end: 《党政机关公文处理工作条例》's 15 kinds and the kinds real pages add.
 _DOC_KIND_WORDS = (
     "报告", "通知", "通告", "公告", "通报", "意见", "办法", "规定", "细则", "规则", "方案", "要点", "计划",
@@ -81,9 +83,9 @@ LABEL_WITH_COLON = re.compile(rf"(?:^|(?<=[\s|•·●▪■◆*\-0-9)\]】〕�
 # digit, bracket or 号, and followed by a value (not by a colon: those are LABEL_WITH_COLON's).
 GLUED_LABEL = re.compile(rf"(?:^|(?<=[\s0-9)\]】〕号]))(?P<key>{_LABEL_ALTERNATION})(?=[ \u3000]*[^\s:])")
 # "[ 索引号 ]1150…/2021-00118 [ 发文字号 ] [ 发布机构 ]某县人民政府": labels in square brackets.
-BRACKETED_LABEL = re.compile(rf"[\[【［][ \u3000]*(?P<key>{_LABEL_ALTERNATION})[ \u3000]*[\]】］]")
+BRACKETED_LABEL = lazy(rf"[\[【［][ \u3000]*(?P<key>{_LABEL_ALTERNATION})[ \u3000]*[\]】］]")
 # A value line with the next label glued to its end: 某县关于印发某办法的通知发文机关
-TRAILING_LABEL = re.compile(
+TRAILING_LABEL = lazy(
     "(?P<key>" + "|".join(spaced(k) for k in sorted(METADATA_LABELS, key=len, reverse=True) if len(k) >= 3) + ")$")
 LABEL_CELL = re.compile(rf"^(?P<key>{_LABEL_ALTERNATION})[ \u3000]*:?$")
 BULLET = re.compile(r"^[\s•·●▪■◆*-]+")

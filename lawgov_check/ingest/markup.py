@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..lazyre import lazy
 from ..model import Segment, Source
 
 MEDIA_TYPE = "text/html"
@@ -19,7 +20,7 @@ MEDIA_TYPE = "text/html"
 MIN_TAGS = 3
 _NAMES = ("p|br|div|span|strong|b|i|em|u|font|td|tr|th|table|tbody|thead|li|ul|ol|h[1-6]|a|img|section|"
           "article|center|sup|sub|hr|html|head|body|title|meta|link|script|style|o:p")
-_TAG = re.compile(rf"<(?P<close>/?)(?P<name>{_NAMES})(?![\w:-])[^<>]{{0,2000}}>", re.IGNORECASE)
+_TAG = lazy(rf"<(?P<close>/?)(?P<name>{_NAMES})(?![\w:-])[^<>]{{0,2000}}>", re.IGNORECASE)
 # Elements that end a line of text where they open or close.
 _BLOCK = frozenset("p br div tr li h1 h2 h3 h4 h5 h6 table tbody thead ul ol section article center hr "
                    "html head body title".split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from .norm_cjk import CJK_IDEOGRAPHS, is_cjk
 from .norm_mapped import MappedText
 
@@ -11,7 +12,7 @@ _TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _TONE_FREE = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ", "aaaaeeeeiiiioooouuuuüüüünnnm")
 
 # "(" or "（" right after a CJK character, 1–6 pinyin letters, an optional tone digit, ")" or "）".
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy(
     rf"[(（](?<=[{CJK_IDEOGRAPHS}][(（])([a-zü{_TONED_VOWELS}]{{1,6}})([1-5]?)[)）]"
 )
 

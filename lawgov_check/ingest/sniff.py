@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import zipfile
 from typing import Literal
 
 from ..model import InputError
@@ -56,6 +55,8 @@ def _pdf_header(data: bytes, extension: str) -> bool:
 
 
 def _zip_format(path: str, data: bytes, extension: str) -> Format:
+    import zipfile
+
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError):

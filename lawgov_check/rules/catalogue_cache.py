@@ -8,7 +8,10 @@ again. The key covers everything the catalogue is made of: the tool's version, t
 file in the rulesets folder (rulesets, jurisdiction parameters, schema), this package's modules
 (size and time: a changed loader builds differently) and the distributions on the import path
 by name and time (installing, upgrading or removing one, and so a ruleset package, changes them). A catalogue with rulesets from installed packages is never cached: their files live
-elsewhere. Before a catalogue is written, the one rebuilt from the data must equal the loaded one.
+elsewhere. The bundled jurisdiction files are kept the same way, as their validated data: a cold
+process then neither parses their YAML nor validates them again (their patterns compiled, their
+examples matched). Before a catalogue is written, the one rebuilt from the data must equal the
+loaded one, rulesets and jurisdictions alike.
 Without a cache directory (read-only home, `LAWGOV_CHECK_CACHE_DIR=""`) nothing changes but time.
 """
 
@@ -24,7 +27,8 @@ from typing import Any
 from .. import __version__
 from ..resources import data_dir
 from ..user_cache import private_file, read_private, write_private
-from .loader import Catalogue, _build, load_catalogue, load_yaml_limited
+from ..jurisdictions.cached import rebuild_jurisdictions
+from .loader import Catalogue, UnsafeYaml, _build, load_catalogue, load_yaml_limited
 from .schema import jsonable
 
 MAX_BYTES = 16 << 20
@@ -90,22 +94,30 @@ def _entries(catalogue: Catalogue) -> list[dict[str, Any]] | None:
     return entries
 
 
+def _jurisdiction_entries(catalogue: Catalogue) -> list[dict[str, Any]] | None:
+    """Each jurisdiction file's path and data, by name; None when one is not a bundled file."""
+    entries = []
+    for item in catalogue.jurisdictions.files.values():
+        if item.origin != "bundled":
+            return None
+        data = jsonable(load_yaml_limited(Path(item.path).read_text(encoding="utf-8"), known_good=True))
+        entries.append({"path": item.path, "data": data})
+    return entries
+
+
 def _rebuild(payload: Any, key: str) -> Catalogue | None:
     """The catalogue from cached JSON, or None at the least doubt."""
     if not isinstance(payload, dict) or payload.get("key") != key:
         return None
-    entries = payload.get("rulesets")
-    if not isinstance(entries, list):
+    entries, places = payload.get("rulesets"), payload.get("jurisdictions")
+    if not isinstance(entries, list) or not isinstance(places, list):
         return None
     try:
         rulesets = [_build(entry["data"], Path(entry["path"])) for entry in entries]
-        # jurisdiction files are read as they are (their own validation is remembered separately)
-        from ..jurisdictions import Jurisdictions, load_jurisdiction_files
-
-        files = load_jurisdiction_files({rs.id: rs.parameters for rs in rulesets}, (), bundled=True)
+        jurisdictions = rebuild_jurisdictions(places)
     except Exception:  # anything the loader cannot build: load the YAML instead
         return None
-    return Catalogue(rulesets, Jurisdictions(files))
+    return None if jurisdictions is None else Catalogue(rulesets, jurisdictions)
 
 
 def _read(path: Path) -> Any:
@@ -121,11 +133,16 @@ def _store(path: Path, key: str, catalogue: Catalogue) -> None:
         entries = _entries(catalogue)
         if entries is None:
             return
-        payload = json.loads(json.dumps({"key": key, "rulesets": entries}, ensure_ascii=False))
-    except (OSError, ValueError, TypeError, RecursionError, UnicodeError):
+        places = _jurisdiction_entries(catalogue)
+        if places is None:
+            return
+        payload = json.loads(json.dumps({"key": key, "rulesets": entries, "jurisdictions": places},
+                                        ensure_ascii=False))
+    except (OSError, ValueError, TypeError, RecursionError, UnicodeError, UnsafeYaml):
         return
     rebuilt = _rebuild(payload, key)
-    if rebuilt is None or rebuilt.rulesets != catalogue.rulesets:
+    if (rebuilt is None or rebuilt.rulesets != catalogue.rulesets
+            or rebuilt.jurisdictions.files != catalogue.jurisdictions.files):
         return  # the data does not rebuild the same catalogue: do not keep it
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if len(body) > MAX_BYTES:

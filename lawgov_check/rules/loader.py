@@ -11,9 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
-
-import yaml
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .. import __version__
 from ..model import Basis, RuleInfo
@@ -22,8 +20,21 @@ from ..resources import data_dir
 from .kinds import kind_module
 from .schema import jsonable, schema_problems
 
-# libyaml's loader when PyYAML was built with it (about 8× faster), else the pure-Python one.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
+
+def _yaml() -> Any:
+    """PyYAML, imported when YAML is read: a catalogue from the user cache needs none (≈12 ms)."""
+    import yaml
+
+    return yaml
+
+
+def _yaml_loader() -> Any:
+    """libyaml's loader when PyYAML was built with it (about 8× faster), else the pure-Python one."""
+    yaml = _yaml()
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RulesetError(Exception):
@@ -208,7 +219,7 @@ def _alias_problem(text: str) -> str | None:
         sizes[key] = total
         return total
 
-    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    root = _yaml().compose(text, Loader=_yaml_loader())
     try:
         if root is not None and size(root) > MAX_YAML_NODES:
             return f"YAML 别名展开后超过 {MAX_YAML_NODES} 个节点，拒绝处理 (alias expansion too large)"
@@ -235,6 +246,7 @@ def _bracket_depth(text: str) -> int:
 
 def _too_deep(text: str) -> bool:
     """True when the YAML nests deeper than MAX_YAML_DEPTH (checked exactly only when it may)."""
+    yaml = _yaml()
     flow = depth = 0
     for bracket in _BRACKETS.findall(text):
         depth += 1 if bracket in "[{" else -1
@@ -244,7 +256,7 @@ def _too_deep(text: str) -> bool:
         return False
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        for event in yaml.parse(text, Loader=_yaml_loader()):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
@@ -270,16 +282,17 @@ def load_yaml_limited(text: str, *, known_good: bool = False) -> Any:
     """The YAML's data (safe loader); unless `known_good` (this exact text loaded and validated
     before), first refuse nesting and aliases that would exhaust the stack or the memory.
     Used for every YAML the checker reads: rulesets, jurisdiction files, manifests."""
+    yaml = _yaml()
     try:
         if known_good:
-            return yaml.load(text, Loader=_YAML_LOADER)
+            return yaml.load(text, Loader=_yaml_loader())
         if _too_deep(text):
             raise UnsafeYaml(f"YAML 嵌套超过 {MAX_YAML_DEPTH} 层，拒绝处理 (nested too deeply)")
         if _ANCHOR.search(text):  # an alias needs an anchor: without one there is nothing to expand
             problem = _alias_problem(text)
             if problem:
                 raise UnsafeYaml(problem)
-        return yaml.load(text, Loader=_YAML_LOADER)
+        return yaml.load(text, Loader=_yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行: " if mark else ""

@@ -76,3 +76,27 @@ def test_every_document_type_has_a_label_in_both_languages():
     for lang in ("zh", "en"):
         assert not set(DOC_TYPES) - set(_DOC_TYPE_LABELS[lang]), lang
     assert doc_type_label("zh", "government_rule") == "政府规章"
+
+
+def test_the_widths_known_without_wcwidth_are_wcwidth_s():
+    from wcwidth import wcwidth
+
+    from lawgov_check.report.text import KNOWN_WIDTHS, char_width
+
+    for low, high, width in KNOWN_WIDTHS:
+        for code in range(low, high + 1):
+            assert char_width(chr(code)) == wcwidth(chr(code)) == width, hex(code)
+    for ch in "\u0301\u200b\u302a\u0007\U0001f600\uac00":  # outside the ranges: wcwidth (or \xNN) decides
+        assert char_width(ch) == (wcwidth(ch) if wcwidth(ch) >= 0 else 4)
+
+
+def test_a_chinese_report_needs_no_wcwidth():
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom lawgov_check.report.text import caret_excerpt\n"
+              "line = '“全区”共办理案件1,236件，其中—处罚案件1,300件。' * 5\n"
+              "caret_excerpt(line, 60, 70)\nprint('wcwidth' in sys.modules)\n"
+              "caret_excerpt('e\\u0301', 0, 2)\nprint('wcwidth' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]

@@ -144,3 +144,127 @@ def test_the_key_follows_the_ruleset_bytes(tmp_path):
     before = _files_digest(tmp_path, (".yml",), contents=True)
     (tmp_path / "jurisdictions" / "x.yml").write_text("jurisdiction: Y\n", encoding="utf-8")
     assert _files_digest(tmp_path, (".yml",), contents=True) != before
+
+
+def test_the_jurisdictions_come_from_the_cache(cache_dir, monkeypatch):
+    from lawgov_check.jurisdictions import loader as jurisdiction_loader
+
+    loaded = load_catalogue()
+    assert bundled_catalogue().jurisdictions.files == loaded.jurisdictions.files
+    assert len(json.loads(cached_file(cache_dir).read_bytes())["jurisdictions"]) == len(loaded.jurisdictions)
+    monkeypatch.setattr(catalogue_cache, "load_catalogue", lambda: pytest.fail("the YAML was loaded again"))
+    monkeypatch.setattr(jurisdiction_loader, "load_jurisdiction_file",
+                        lambda *a, **k: pytest.fail("a jurisdiction file was read again"))
+    reread = bundled_catalogue()
+    assert reread.jurisdictions.files == loaded.jurisdictions.files
+    assert reread.jurisdictions.names() == loaded.jurisdictions.names()
+    some = next(iter(loaded.jurisdictions.files.values()))
+    assert reread.jurisdictions.chain([some.name]) == loaded.jurisdictions.chain([some.name])
+
+
+def first_with_within(payload: dict) -> dict:
+    return next(e for e in payload["jurisdictions"] if e["data"].get("within"))
+
+
+def first_with_parameters(payload: dict) -> dict:
+    return next(e for e in payload["jurisdictions"] if e["data"].get("parameters"))
+
+
+@pytest.mark.parametrize("spoil", [
+    lambda d: d.pop("jurisdictions"),
+    lambda d: d.update(jurisdictions={}),
+    lambda d: d.update(jurisdictions=[None]),
+    lambda d: d["jurisdictions"][0].update(data=None),
+    lambda d: d["jurisdictions"][0].update(path=7),
+    lambda d: d["jurisdictions"][0]["data"].pop("jurisdiction"),
+    lambda d: d["jurisdictions"][0]["data"].update(level="planet"),
+    lambda d: d["jurisdictions"][0]["data"].update(parameters=["ND"]),
+    lambda d: first_with_parameters(d)["data"].update(sources=None),  # settings without their source
+    lambda d: d["jurisdictions"].append(d["jurisdictions"][0]),  # one name twice
+    lambda d: first_with_within(d)["data"].update(within="无此省"),  # a hole in the hierarchy
+])
+def test_spoilt_jurisdictions_mean_loading_the_yaml(cache_dir, spoil):
+    loaded = load_catalogue()
+    bundled_catalogue()
+    path = cached_file(cache_dir)
+    rewrite(path, spoil)
+    reread = bundled_catalogue()
+    assert reread.jurisdictions.files == loaded.jurisdictions.files
+    assert reread.rulesets == loaded.rulesets
+
+
+def plant_a_value(payload: dict) -> None:
+    """A jurisdiction's parameter changed, as someone else might plant it."""
+    for entry in payload["jurisdictions"]:
+        for by_name in (entry["data"].get("parameters") or {}).values():
+            for setting in by_name.values():
+                setting["value"] = "planted"
+                return
+    raise AssertionError("no jurisdiction sets a parameter")
+
+
+def test_planted_jurisdictions_others_may_write_are_not_read(cache_dir):
+    loaded = load_catalogue()
+    bundled_catalogue()
+    path = cached_file(cache_dir)
+    rewrite(path, plant_a_value)
+    path.chmod(0o664)
+    assert bundled_catalogue().jurisdictions.files == loaded.jurisdictions.files
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_planted_jurisdictions_of_another_owner_are_not_read(cache_dir):
+    loaded = load_catalogue()
+    bundled_catalogue()
+    path = cached_file(cache_dir)
+    rewrite(path, plant_a_value)
+    path.chmod(0o600)
+    os.chown(path, 65534, 65534)
+    assert bundled_catalogue().jurisdictions.files == loaded.jurisdictions.files
+
+
+def test_planted_jurisdictions_behind_a_link_are_not_read(cache_dir, tmp_path):
+    loaded = load_catalogue()
+    bundled_catalogue()
+    path = cached_file(cache_dir)
+    planted = tmp_path / "planted.json"
+    planted.write_bytes(path.read_bytes())
+    rewrite(planted, plant_a_value)
+    planted.chmod(0o600)
+    path.unlink()
+    path.symlink_to(planted)
+    assert bundled_catalogue().jurisdictions.files == loaded.jurisdictions.files
+
+
+def test_the_planted_value_would_show(cache_dir):
+    """The planting above is seen when the file is ours and private: the tests above can fail."""
+    bundled_catalogue()
+    path = cached_file(cache_dir)
+    rewrite(path, plant_a_value)
+    path.chmod(0o600)
+    values = [s.value for f in bundled_catalogue().jurisdictions.files.values() for s in f.all_settings()]
+    assert "planted" in values
+
+
+def test_a_catalogue_with_a_user_jurisdiction_file_is_not_kept(cache_dir):
+    import dataclasses
+
+    catalogue = load_catalogue()
+    name, item = next(iter(catalogue.jurisdictions.files.items()))
+    catalogue.jurisdictions.files[name] = dataclasses.replace(item, origin="file")
+    cache_dir.mkdir(mode=0o700, exist_ok=True)
+    catalogue_cache._store(cache_dir / "catalogue-x.json", "x", catalogue)
+    assert not list(cache_dir.glob("catalogue-*.json"))
+
+
+def test_a_check_from_the_cache_imports_no_yaml(tmp_path):
+    """With the catalogue cached, a cold process reads no YAML at all (nor imports PyYAML)."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom lawgov_check.api import check_text, load_rules\nload_rules()\n"
+              "check_text('关于印发某某办法的通知\\n一、总则\\n')\nprint('yaml' in sys.modules)\n")
+    env = dict(os.environ, LAWGOV_CHECK_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+            for _ in range(2)]
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]
