@@ -279,3 +279,8 @@ def test_a_date_and_organ_under_the_title():
     d = doc("政府性基金预算管理办法\n1996年12月13日,财政部\n\n根据国务院的决定，特制定本办法。\n"
             "第一条 政府性基金纳入财政预算管理。\n")
     assert d.date.isoformat() == "1996-12-13"
+
+
+def test_a_title_opening_on_guanyu_yinfa_names_no_issuer():
+    d = doc("关于印发2022年《政府工作报告》主要任务落实情况的通报\n各乡镇人民政府：\n现将落实情况予以通报。\n")
+    assert d.issuer is None
