@@ -610,8 +610,9 @@ def without_column_tag(text: str) -> str:
     return text[match.end():] if match and len(text) - match.end() >= 6 else text
 
 
-# 北京:关于印发《…》的通知 — a site's category (a place, a column) and a colon before the title.
-_CATEGORY_PREFIX = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{2,6})[ \t\u3000]*:[ \t\u3000]*(?P<rest>\S.{7,})$")
+# 北京:关于印发《…》的通知, 政务服务丨某市人民政府关于… — a site's category (a place, a column) and a
+# colon or a bar before the title.
+_CATEGORY_PREFIX = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{2,6})[ \t\u3000]*[:丨｜][ \t\u3000]*(?P<rest>\S.{7,})$")
 
 
 def _category_prefix(text: str) -> int | None:
@@ -655,6 +656,9 @@ def single_cell(text: str) -> str:
     return cells[0] if len(cells) == 1 else text
 
 
+_FILE_EXTENSION = re.compile(r"(?<=[\u4e00-\u9fff)）》])\.(?:docx?|pdf|wps|txt)$", re.IGNORECASE)
+
+
 def _clean(text: str) -> str:
     """A title line without a list bullet, the 发文字号 glued before or after it, a column tag or site
     name, outside its table cell, and without wrapping 《》."""
@@ -667,7 +671,8 @@ def _clean(text: str) -> str:
         text = (text[: span[0]] + text[span[1]:]).strip()
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
         text = text[1:-1]
-    return _LAW_SITE_YEAR.sub("", text.strip()).strip()  # a law database's (2005年) after the title
+    text = _FILE_EXTENSION.sub("", text.strip())  # a shared file's name: …管理办法.docx
+    return _LAW_SITE_YEAR.sub("", text).strip()  # a law database's (2005年) after the title
 
 
 def leading_number(text: str) -> str | None:

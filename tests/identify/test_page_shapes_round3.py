@@ -284,3 +284,14 @@ def test_a_date_and_organ_under_the_title():
 def test_a_title_opening_on_guanyu_yinfa_names_no_issuer():
     d = doc("关于印发2022年《政府工作报告》主要任务落实情况的通报\n各乡镇人民政府：\n现将落实情况予以通报。\n")
     assert d.issuer is None
+
+
+def test_a_column_name_and_a_bar_before_the_title():
+    d = doc("政务服务丨某市人民政府关于持续深化改革的实施意见\n各县(市、区)人民政府：\n现提出如下实施意见。\n")
+    assert d.title == "某市人民政府关于持续深化改革的实施意见"
+
+
+@pytest.mark.parametrize("extension", [".docx", ".doc", ".PDF"])
+def test_a_shared_files_extension_is_not_part_of_the_title(extension):
+    d = doc(f"某市车辆停放服务收费管理办法{extension}\n第一条 为规范停车收费，制定本办法。\n")
+    assert d.title == "某市车辆停放服务收费管理办法"
