@@ -24,6 +24,7 @@ _RULE_TITLE = re.compile(r"(?:办法|规定|细则|规则|实施意见|暂行|�
 # A regulation (条例: 行政法规 or 地方性法规) is neither a government rule nor a normative document.
 _REGULATION_TITLE = re.compile(r"条例$")
 _REPORT_TITLE = re.compile(r"报告|情况|总结")
+_QUOTED_NAME = re.compile(r"《[^《》]*》")
 _SOLICIT_TITLE = re.compile(r"征求意见|意见征集|征集意见|公开征求|征求.{0,20}意见")
 _HEARING_TITLE = re.compile(r"听证(?:会|公告|通告|通知|公示)")
 _REGISTRATION_FIELDS = ("统一编号", "登记编号", "登记号")
@@ -59,7 +60,7 @@ def _by_title(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
         return _by_number(x)
     if v.SITE_NAME.search(title):  # a site's column (…意见征集平台) is no kind of document
         return _decided("other", None, UNSURE, "title", "网站栏目名称 (the name of a site's column)", title)
-    outer = re.sub(r"《[^》]*》", "《》", title)  # the title without the names it quotes
+    outer = _QUOTED_NAME.sub("《》", title)  # the title without the names it quotes
     core = v.without_qualifiers(title)
     c = TITLE_CONFIDENCE
 
@@ -199,7 +200,6 @@ def _looks_like_annual_report(x: TypeInputs) -> bool:
 _FIRST_ARTICLE = re.compile(r"(?:^|(?<=[。：:；;]))\s*第一条")
 FIRST_ARTICLE_REACH = 200
 
-_QUOTED_NAME = re.compile(r"《[^《》]*》")
 COMMENT_OPENING_REACH = 300  # a notice that puts a draft out for comment says so at once
 NEWS_CUE_REACH = 120  # a byline or a wire's opening stands in a news report's first lines
 OPENING_HEADING_REACH = 12  # the first heading stands at the very start of an untitled excerpt
@@ -211,7 +211,7 @@ def _opens_on_a_report_part(x: TypeInputs) -> bool:
     first = x.headings[0] if x.headings else None
     if first is None or first.level != 1 or first.number != 1:
         return False
-    if x.opening.find(first.text) > OPENING_HEADING_REACH or v.PLAN_OPENING.search(x.opening[:400]):
+    if not 0 <= x.opening.find(first.text) <= OPENING_HEADING_REACH or v.PLAN_OPENING.search(x.opening[:400]):
         return False
     parts = parts_named(first.text, None)
     return bool(parts & {"measures", "first_responsible"}) and bool(v.LAWFUL_ADMINISTRATION.search(x.opening[:400]))

@@ -13,7 +13,7 @@ from . import vocabulary as v
 from .evidence import Decision, Evidence, shorten
 from .header import HeaderPlan, is_organ_line, leading_number, unwrapped
 
-_ISSUER_IN_TITLE = re.compile(r"^(?!关于)(?P<issuer>[^《》【】\[\]]{2,40}?)(?:关于|印发|转发)")  # not 关于印发…  # the organ, outside any 《》
+_ISSUER_IN_TITLE = re.compile(r"^(?!关于)(?P<issuer>[^《》【】\[\]]{2,40}?)(?:关于|印发|转发)")  # the organ, outside any 《》; not 关于印发…
 _INLINE_SIGNATURE = re.compile(
     r"(?:^|(?<=[\s。;!?,]))(?P<organ>[\u4e00-\u9fff()]{2,30}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[\s。]*$")
 _NOT_A_NUMBER = re.compile(r"^(?:无|暂无|无文号|没有文号|/|-|—)?$")

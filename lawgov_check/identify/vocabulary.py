@@ -152,7 +152,7 @@ INTERPRETATION_OPENING = re.compile(r"作如下解读|解读如下|(?:起草|制
 # An explanation's own title ends on what it is (…的说明, …解读, …起草说明).
 INTERPRETATION_END = re.compile(r"(?:说明|解读)$")
 # 某市人民代表大会常务委员会关于…的规定 / 某市人大常委会公告: the legislature's acts (local regulations).
-LEGISLATURE = re.compile(r"^[^关于]{0,12}?(?:人民代表大会(?:常务委员会)?|人大常委会)(?:关于|公告|决定|决议|$)")
+LEGISLATURE = re.compile(r"^(?:(?!关于).){0,12}?(?:人民代表大会(?:常务委员会)?|人大常委会)(?:关于|公告|决定|决议|$)")
 # 法治政府建设调查报告 / 评估报告 / 调研报告: a study of rule-of-law government, not its annual report.
 STUDY_REPORT = re.compile(r"(?:调查|调研|评估|研究|考察)报告|心得体会|范文")
 REVIEW_RECORD = re.compile(r"合法性(?:审查|审核)(?:意见|报告)|(?:审查|审核)意见书")

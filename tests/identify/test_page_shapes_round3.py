@@ -295,3 +295,13 @@ def test_a_column_name_and_a_bar_before_the_title():
 def test_a_shared_files_extension_is_not_part_of_the_title(extension):
     d = doc(f"某市车辆停放服务收费管理办法{extension}\n第一条 为规范停车收费，制定本办法。\n")
     assert d.title == "某市车辆停放服务收费管理办法"
+
+
+def test_a_legislature_whose_place_name_holds_yu_is_still_a_legislature():
+    assert doc("于都县人民代表大会常务委员会关于加强法治政府建设的决定\n一、各级政府应当依法行政。\n").doc_type == "other"
+
+
+def test_an_untitled_page_whose_first_heading_is_not_at_its_start_is_no_report_excerpt():
+    d = doc("为推进法治政府建设，各部门应当加强协作，做好以下工作，确保各项任务按期完成，取得实效。\n"
+            "一、工作开展情况\n（一）推进法治政府建设。\n")
+    assert d.doc_type != "annual_report" or not any("第一部分" in e.cue for e in d.identity.doc_type.evidence)
