@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..model import Document
 from .types import Fact
 
 _NOTE_LINE = re.compile(r"^[ \t]*附件[ \t]*[:：][^\n]*$", re.M)
 _CONTINUATION = re.compile(r"^[ \t]*\d+[.、]\S")
-_ITEM = re.compile(r"^[ \t]*(?P<marker>\d+[.．、]|\(\d+\)|（\d+）|[一二三四五六七八九十]+、)?[ \t]*(?P<name>[^\n]*?)[ \t]*$")
+_ITEM = lazy(r"^[ \t]*(?P<marker>\d+[.．、]|\(\d+\)|（\d+）|[一二三四五六七八九十]+、)?[ \t]*(?P<name>[^\n]*?)[ \t]*$")
 _NUMBERED = re.compile(r"^[ \t]*\d+\s*[.．、]")
 _STANDARD_MARKER = re.compile(r"^\d+\.$")
 _END_PUNCTUATION = "。.;；,，、:：!！"

@@ -27,10 +27,10 @@ from .types import Fact
 
 _LEAD = r"牵头(?:单位|部门)"
 _RESP = r"(?:责任|落实|承办|实施)(?:单位|部门)"
-_OTHERS_RESPONSIBLE = re.compile(r"(?:各|相关|有关)[^,，;；:：()（）]{0,12}(?:负责|落实|配合)")
-_LABEL = re.compile(rf"(?P<lead>{_LEAD}|牵头\s*[:：])|(?P<resp>{_RESP})|(?P<help>配合(?:单位|部门)|协办单位)")
+_OTHERS_RESPONSIBLE = lazy(r"(?:各|相关|有关)[^,，;；:：()（）]{0,12}(?:负责|落实|配合)")
+_LABEL = lazy(rf"(?P<lead>{_LEAD}|牵头\s*[:：])|(?P<resp>{_RESP})|(?P<help>配合(?:单位|部门)|协办单位)")
 # One level of nesting: （牵头单位：市司法局；责任单位：各县（市、区）人民政府）.
-_PAREN = re.compile(r"[(（](?P<inner>(?:[^()（）\n]|[(（][^()（）\n]{0,40}[)）]){2,400})[)）]")
+_PAREN = lazy(r"[(（](?P<inner>(?:[^()（）\n]|[(（][^()（）\n]{0,40}[)）]){2,400})[)）]")
 _UNIT_LIST = lazy(r"^[\u4e00-\u9fff]{2,20}(?:[、,，][\u4e00-\u9fff]{2,20})*[,，;；]?$")
 _UNIT_END = re.compile(r"(?:办|局|委|部|院|厅|中心|政府|室|会|处|所|队|站|行|司|团|社|公司)$")
 _LINE_ANNOTATION = re.compile(rf"(?m)^[ \t]*(?:{_LEAD}|{_RESP})\s*[:：][^\n]*")

@@ -8,13 +8,14 @@ from collections import Counter
 
 from ..facts.dates import DATE_RE, field_date, parse_date, run_together_date, stated_years
 from ..facts.doc_numbers import find_doc_numbers
+from ..lazyre import lazy
 from ..model import Heading, Node
 from . import vocabulary as v
 from .evidence import Decision, Evidence, shorten
 from .header import HeaderPlan, is_organ_line, leading_number, unwrapped
 
 _ISSUER_IN_TITLE = re.compile(r"^(?!关于)(?P<issuer>[^《》【】\[\]]{2,40}?)(?:关于|印发|转发)")  # the organ, outside any 《》; not 关于印发…
-_INLINE_SIGNATURE = re.compile(
+_INLINE_SIGNATURE = lazy(
     r"(?:^|(?<=[\s。;!?,]))(?P<organ>[\u4e00-\u9fff()]{2,30}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[\s。]*$")
 _NOT_A_NUMBER = re.compile(r"^(?:无|暂无|无文号|没有文号|/|-|—)?$")
 
@@ -107,7 +108,7 @@ def decide_date(signature_date: tuple[str, int] | None, plan: HeaderPlan, header
 
 
 # 1996年12月13日,财政部 under the title of a law database's page: the date and the organ that issued it.
-_DATE_AND_ORGAN = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[,，\s]+(?P<organ>[\u4e00-\u9fff、]{2,40})\s*$")
+_DATE_AND_ORGAN = lazy(r"^\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[,，\s]+(?P<organ>[\u4e00-\u9fff、]{2,40})\s*$")
 
 
 def _dated_line_under_title(plan: HeaderPlan, header_lines: list[str]) -> tuple[int, dt.date] | None:
@@ -182,7 +183,7 @@ def decide_body_year(headings: list[Heading], opening: str) -> Decision[int]:
 
 
 # 2023年，我局… / 2022年度以来，… — a sentence of the opening that starts with the year it looks back on
-_YEAR_SENTENCE = re.compile(r"(?:^|[。;!?])\s*(?P<year>(?:19|20)\d{2})\s*年度?(?:以来)?\s*,")
+_YEAR_SENTENCE = lazy(r"(?:^|[。;!?])\s*(?P<year>(?:19|20)\d{2})\s*年度?(?:以来)?\s*,")
 
 
 def _later_year(headings: list[Heading], opening: str) -> Decision[int]:

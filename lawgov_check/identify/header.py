@@ -215,7 +215,7 @@ def _key(label: str) -> str:
 
 
 # 编辑人员: 王某 — an unknown label; 号: 1234/2018-01 — a label whose first characters were lost
-_LABEL_VALUE = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}\s*:\s*\S")
+_LABEL_VALUE = lazy(r"^\s*[\u4e00-\u9fff]{1,6}\s*:\s*\S")
 
 
 def is_titleish(text: str) -> bool:
@@ -292,7 +292,7 @@ def _closes_title(run_text: str, line: str) -> bool:
     """A next line that finishes an open 关于 title: …关于印发某县执法公示办法 / 实施细则的通知."""
     line = line.strip()
     return is_open_title(run_text) and len(line) <= CLOSING_LINE_MAX and bool(_CLOSING_KIND.search(line))
-_TRAILING_PAGE_DATE = re.compile(r"[\[(【]?(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ \t]{1,3}\d{1,2}:\d{2}(?::\d{2})?)?[\])】]?[ \t]*$")
+_TRAILING_PAGE_DATE = lazy(r"[\[(【]?(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ \t]{1,3}\d{1,2}:\d{2}(?::\d{2})?)?[\])】]?[ \t]*$")
 
 
 def _dated_title(text: str) -> bool:
@@ -656,7 +656,7 @@ def single_cell(text: str) -> str:
     return cells[0] if len(cells) == 1 else text
 
 
-_FILE_EXTENSION = re.compile(r"(?<=[\u4e00-\u9fff)）》])\.(?:docx?|pdf|wps|txt)$", re.IGNORECASE)
+_FILE_EXTENSION = lazy(r"(?<=[\u4e00-\u9fff)）》])\.(?:docx?|pdf|wps|txt)$", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:

@@ -102,10 +102,10 @@ PAGE_FURNITURE = re.compile(r"欢迎(?:访问|光临|来到|您)|[【\[(](?:广�
 NAV_MENU = re.compile(r"^[^|\n]{1,10}(?:\|[^|\n]{1,10}){2,}\|?$|^\S{1,6}(?: {1,4}\S{1,6}){3,}$")
 SITE_NAME = re.compile(r"(?:网|网站|门户|平台|之家|频道|专栏)$")
 # 您所在的位置: 政务公开 > 工作报告, 首页 » 法规 » — a breadcrumb, with or without its label.
-BREADCRUMB = re.compile(r"位置\s*:|^\s*[>»›]|^\s*首页\s*[>»›]|(?:[^>»›]{1,20}[>»›]){2,}"
+BREADCRUMB = lazy(r"位置\s*:|^\s*[>»›]|^\s*首页\s*[>»›]|(?:[^>»›]{1,20}[>»›]){2,}"
                         r"|^[^>»›]{1,20}[>»›]\s*(?:正文|正文阅览|内容|详情|详细内容|阅读|浏览)\s*$")  # 某栏目 > 正文
 # A news report's byline: 某某融媒体记者 张三 / 通讯员 李四 / 责任编辑: 王五.
-BYLINE = re.compile(r"(?:记者|通讯员|责任编辑|编辑|审核|作者|摄影)[ \u3000]*[:：]?[ \u3000]*[\u4e00-\u9fff]{2,4}"
+BYLINE = lazy(r"(?:记者|通讯员|责任编辑|编辑|审核|作者|摄影)[ \u3000]*[:：]?[ \u3000]*[\u4e00-\u9fff]{2,4}"
                     r"(?:[ \u3000、,]+[\u4e00-\u9fff]{2,4}){0,3}$")
 # A news report: a byline or a wire's opening in its first lines.
 NEWS_REPORT = re.compile(r"记者|通讯员|(?:本报|本台|本网|新华社)讯|据悉")

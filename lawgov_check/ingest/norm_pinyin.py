@@ -17,7 +17,7 @@ _CANDIDATE = lazy(
 )
 
 # The shape of a Mandarin syllable (initial + final, toneless); loose but rejects most Latin text.
-_SYLLABLE = re.compile(
+_SYLLABLE = lazy(
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou"
     r"|u|ua|uai|uan|uang|ue|ui|un|uo|ü|üe|üan|ün|v|ve|n|ng|m)"

@@ -9,6 +9,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 
+from ..lazyre import lazy
 from ..model import SEVERITIES, SEVERITY_RANK, Basis, DocumentResult, Finding, RunResult
 
 TOOL_NAME = "lawgov-check"
@@ -248,7 +249,7 @@ def text_region(doc: DocumentResult, f: Finding) -> TextRegion:
     return TextRegion(start_line, start_col, end_line, end_col)
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def xml_safe(text: str) -> str:

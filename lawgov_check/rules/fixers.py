@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..facts.dates import date_zh, numeric_date  # noqa: F401  (the date primitives live with the facts)
+from ..lazyre import lazy
 from ..model import Edit, Fix
 
 
@@ -54,7 +55,7 @@ def _chinese_numeral_date(fix: FixInput) -> str | None:
     return date_zh(dt.date.fromisoformat(iso))
 
 
-_NUMBER_BRACKETS = re.compile(r"^(?P<head>.*?)[\[(【（]\s*(?P<year>\d{2,4})\s*[\])】）](?P<tail>.*)$", re.DOTALL)
+_NUMBER_BRACKETS = lazy(r"^(?P<head>.*?)[\[(【（]\s*(?P<year>\d{2,4})\s*[\])】）](?P<tail>.*)$", re.DOTALL)
 
 
 @fixer("doc-number-brackets")
@@ -63,7 +64,7 @@ def _doc_number_brackets(fix: FixInput) -> str | None:
     return f"{m['head']}〔{m['year']}〕{m['tail']}" if m else None
 
 
-_SERIAL = re.compile(r"(?P<bracket>[〔〕\[\]()【】（）])\s*(?:第\s*)?(?P<serial>\d+)\s*号(?P<tail>\s*)$")
+_SERIAL = lazy(r"(?P<bracket>[〔〕\[\]()【】（）])\s*(?:第\s*)?(?P<serial>\d+)\s*号(?P<tail>\s*)$")
 
 
 @fixer("doc-number-serial")
