@@ -19,6 +19,7 @@ from .fields import (decide_body_year, decide_date, decide_doc_number, decide_is
 from .header import HeaderPlan, scan_header
 from .jurisdiction import jurisdiction_of
 from .title import decide_title
+from . import vocabulary as v
 
 __all__ = ["Identity", "identify", "scan_header", "HeaderPlan", "Decision", "Evidence"]
 
@@ -93,6 +94,20 @@ def _opening(root: Node) -> str:
     return "".join(text)[:OPENING_CHARS]
 
 
+def _promulgated(root: Node, locate: Any) -> tuple[str, int] | None:
+    """The name of the rule an order publishes (《…》已经…通过，现予公布), from the first paragraph."""
+    first = next((n for n in root.walk() if n.kind == "paragraph" and not n.attrs.get("header")), None)
+    if first is None:
+        return None
+    joined = first.text
+    for sibling in root.children[root.children.index(first) + 1:][:3] if first in root.children else ():
+        if sibling.kind != "paragraph" or "。" in joined:
+            break
+        joined += sibling.text  # a sentence wrapped over lines
+    match = v.PROMULGATION_SENTENCE.match(joined)
+    return (match["name"], locate(first.start).line) if match else None
+
+
 def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[Heading],
              metadata: dict[str, str], header_texts: list[str], line_numbers: list[int]) -> Identity:
     """`header_texts[i]` and `line_numbers[i]` are the text and the original line of grammar line i."""
@@ -102,7 +117,8 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
     embedded = next(((n.text, locate(n.start).line) for n in root.children
                      if n.kind == "title" and n.attrs.get("embedded")), None)
     first_line = next(((t.strip(), line_numbers[i]) for i, t in enumerate(header_texts) if t.strip()), None)
-    title = decide_title(plan, line_numbers, lead or embedded, first_line)
+    opening = _opening(root)
+    title = decide_title(plan, line_numbers, lead or embedded, first_line, _promulgated(root, locate))
     number_node = next((n for n in root.walk() if n.kind == "doc_number" and n.attrs.get("form") != "registration"), None)
     doc_number = decide_doc_number(plan, header_texts, line_numbers, number_node,
                                    locate(number_node.start).line if number_node else None)
@@ -114,7 +130,6 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
                        plan, header_texts, line_numbers, closing)
     organs = [n.text for n in root.walk() if n.kind == "signature_organ"]
     issuer = decide_issuer(organs, plan, header_texts, title.decision.value, line_numbers)
-    opening = _opening(root)
     notes_text = [header_texts[i] for i, role in plan.roles.items() if role == "note"]
     order_note = None if notes_text else publication_note(header_texts, line_numbers)
     if order_note is not None:  # a page whose header ended before the note (a wiki's summary first)

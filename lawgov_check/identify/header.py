@@ -327,7 +327,8 @@ def _title_shaped(text: str) -> bool:
 def is_organ_line(text: str) -> bool:
     text = text.strip()
     if not (2 <= len(text) <= 40) or "关于" in text or not is_titleish(text) or v.EVENT_VERB.search(text) \
-            or v.SITE_NAME.search(text) or without_site(text) != text:
+            or v.SITE_NAME.search(text) or without_site(text) != text or text.count("《") != text.count("》"):
+        # 《某市人民代表大会及其常务委员会 — a name a title quotes, broken over lines, is no organ
         return False
     return all(v.ORGAN_AT_END.search(part) for part in text.split())
 
@@ -430,12 +431,13 @@ class _Scanner:
                 self.roles[i] = "chrome"
             elif line.kind in _NUMBER_KINDS:
                 self.roles[i] = "doc_number"
-                previous = self.roles.get(i - 1)
-                if previous == "title_line" and _ORDER_HEADING.match(lines[i - 1].text.strip()):
-                    # 某市人民政府令 / 第123号: the order's heading and number, not a title
-                    self.roles[i - 1] = "doc_number"
-                    self.title_lines.remove(i - 1)
-                    self.numbers.append((i, lines[i - 1].text.strip() + text))
+                above = max((j for j in self.roles if j < i and self.roles[j] != "chrome"), default=None)
+                if above is not None and self.roles[above] == "title_line" and _ORDER_HEADING.match(lines[above].text.strip()):
+                    # 某市人民政府令 / 第123号: the order's heading and number, not a title (a site's
+                    # furniture may stand between them)
+                    self.roles[above] = "doc_number"
+                    self.title_lines.remove(above)
+                    self.numbers.append((i, lines[above].text.strip() + text))
                 else:
                     self.numbers.append((i, text))
             elif line.kind == "registration_line":
@@ -446,7 +448,7 @@ class _Scanner:
                 self.numbers.append((i, text))
             elif len(text) <= 160 and (v.BREADCRUMB.search(text) or _furniture(text)):
                 self.roles[i] = "chrome"
-            elif line.kind in _BODY_KINDS or v.CONTENTS.match(text):
+            elif line.kind in _BODY_KINDS or v.CONTENTS.match(text) or v.PROMULGATION.match(text):
                 break
             elif line.kind == "colon_line" and is_addressee(text):
                 self.roles[i] = "addressee"

@@ -12,6 +12,8 @@ from .evidence import Decision, Evidence, shorten
 from .header import HeaderPlan, TitleCandidate, ends_with_kind, without_column_tag
 
 ACCEPT_SCORE = 4
+# A page titled with its kind alone (通告 over the text of a 通告): the title, when nothing else is
+BARE_KINDS = ("通告", "公告", "通知", "通报", "决定", "命令")
 
 
 @dataclass
@@ -62,10 +64,12 @@ def _overlaps(a: TitleCandidate, b: TitleCandidate) -> bool:
 
 
 def decide_title(plan: HeaderPlan, line_numbers: list[int], embedded: tuple[str, int] | None,
-                 first_line: tuple[str, int] | None = None) -> TitleChoice:
+                 first_line: tuple[str, int] | None = None,
+                 promulgated: tuple[str, int] | None = None) -> TitleChoice:
     """`line_numbers[i]` is the original line of header line i; `embedded` is the title of a document
     issued under a covering notice (its text and line), used when the page shows no title of its own;
-    `first_line` is the page's first line with content, where a page run into one line has its title."""
+    `first_line` is the page's first line with content, where a page run into one line has its title;
+    `promulgated` is the name of the rule an order publishes (《…》已经…通过，现予公布)."""
     metadata = plan.metadata()
     meta_title = _without_lead(next((metadata[k] for k in v.TITLE_KEYS if metadata.get(k)), ""))
     others = [_norm(c.text) for c in plan.candidates]
@@ -84,7 +88,8 @@ def decide_title(plan: HeaderPlan, line_numbers: list[int], embedded: tuple[str,
         return TitleChoice(Decision(meta_title, 0.9, evidence), None)
     if best is not None:
         first_content = min((i for i, r in plan.roles.items() if r in ("title_line", "issuer")), default=None)
-        plausible_first_line = best.first == first_content and len(_norm(best.text)) >= 6
+        plausible_first_line = best.first == first_content and (
+            len(_norm(best.text)) >= 6 or (_norm(best.text) in BARE_KINDS and len(plan.candidates) == 1))
         if best.score >= ACCEPT_SCORE or plausible_first_line:
             confidence = 0.95 if best.score >= 7 else 0.8 if best.score >= ACCEPT_SCORE else 0.5
             cues = best.cues or ["页首的标题行 (the first title-like line of the page)"]
@@ -94,6 +99,10 @@ def decide_title(plan: HeaderPlan, line_numbers: list[int], embedded: tuple[str,
         text, line = embedded
         return TitleChoice(Decision(text, 0.6, (Evidence(
             "body", "转发或印发的文件标题 (the title of the document the notice issues)", shorten(text), line),)), None)
+    if promulgated is not None:
+        text, line = promulgated
+        return TitleChoice(Decision(text, 0.6, (Evidence(
+            "body", "令所公布的规章名称 (the name of the rule the order publishes)", shorten(text), line),)), None)
     run_in = run_in_title(first_line[0]) if first_line is not None else None
     if run_in is not None:
         return TitleChoice(Decision(run_in, 0.6, (Evidence(

@@ -53,7 +53,8 @@ METADATA_LABELS = (
     "信息来源", "来源", "生成日期", "发布单位", "信息分类", "内容分类", "公开属性", "文件编号", "效力状态",
     "时效性", "时效", "关键词", "主题词", "标题", "名称", "文件名称", "信息名称", "题名", "内容概述", "摘要",
     "公开目录", "效力位阶", "效力级别", "所属主题", "发布部门", "作者", "浏览", "下载地址", "文章来源", "信息来源",
-    "更新时间", "更新日期", "归档时间", "点击量", "阅读量", "时间", "产生日期",
+    "更新时间", "更新日期", "归档时间", "点击量", "阅读量", "时间", "产生日期", "制发机关", "制发机构",
+    "制发单位", "成文单位", "文件类型",
 )
 # Keys whose value is the document's title, its number, its date of signature, its issuer.
 TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称", "题名")
@@ -62,7 +63,8 @@ NUMBER_KEYS = ("文号", "发文字号")
 CHECKED_NUMBER_KEYS = ("文件编号",)
 # 生成日期 / 产生日期: the catalogue's date the record was made, the signing date for a 公文 — after the others.
 DATE_KEYS = ("成文日期", "成文时间", "发文日期", "印发日期", "公布日期", "生成日期", "产生日期")
-ISSUER_KEYS = ("发文机关", "发文机构", "发文单位", "发布机构", "信息来源", "来源")
+ISSUER_KEYS = ("发文机关", "发文机构", "发文单位", "制发机关", "制发机构", "制发单位", "成文单位", "发布机构", "信息来源",
+               "来源")
 # 某政呈〔2017〕3号  签发人：张三 — the signer a report to a higher organ names beside its number.
 SIGNER = re.compile(r"[ \t\u3000]+签发人[ \t\u3000]*[:：].*$")
 ISSUING_TITLE = re.compile(r"印发|转发|批转|颁布")  # 关于印发《…》的通知: a covering notice
@@ -70,8 +72,9 @@ SOURCE_KEYS = ("信息来源", "来源")  # where the page got it: an organ only
 
 
 def spaced(label: str) -> str:
-    """A label that tolerates spaces between its characters: 索 引 号."""
-    return "[ \u3000]{0,6}".join(re.escape(ch) for ch in label)
+    """A label that tolerates spaces between its characters: 索 引 号, or a two-character label padded
+    to a grid's width (标        题)."""
+    return "[ \u3000]{0,8}".join(re.escape(ch) for ch in label)
 
 
 _LABEL_ALTERNATION = "|".join(spaced(k) for k in sorted(METADATA_LABELS, key=len, reverse=True))
@@ -116,7 +119,7 @@ CONTENTS = re.compile(r"^目\s*录$")
 # The opening of a document that states what it is.
 REPORT_AS_FOLLOWS = re.compile(r"(?:报告|汇报|总结)如下")
 REPORT_PHRASE = re.compile(r"(?:报告|汇报|总结)如下|情况报告|工作报告如下")
-RULE_OF_LAW_GOVERNMENT = re.compile(r"法治政府建设")
+RULE_OF_LAW_GOVERNMENT = re.compile(r"法治政府(?:部门)?建设")  # 法治政府部门建设: a department's report
 # 2021年, 2024年以来, 2022 年度, 二〇二三年 at the very start of the opening: a report looking back on its year.
 YEAR_OPENING = re.compile(r"^\s*(?P<year>(?:19|20)\d{2}|[一二][〇○零0九][〇○零0一二三四五六七八九]{2})\s*年(?:度)?(?:以来|来)?\s*[,，、]?"
                           r"(?!是|为|全年|将|要)")
@@ -138,7 +141,7 @@ HEARING = re.compile(r"听证")
 HEARING_ANNOUNCEMENT = re.compile(
     r"(?:举行|召开|组织|举办).{0,60}?听证会|听证会.{0,12}?(?:公告|通告|通知|公示)|听证事项|参加人.{0,8}?报名|听证代表"
 )
-CATALOGUE = re.compile(r"重大行政决策(?:事项)?(?:目录|清单)")
+CATALOGUE = re.compile(r"重大(?:行政)?决策(?:事项)?(?:目录|清单)")  # 重大决策目录清单: 行政 left out
 # 征集 with 重大行政决策 as its object, in one clause: 公开征集2024年度重大行政决策事项建议 — not
 # 征集期间未收到意见，…体现了重大行政决策的公开透明.
 DECISION_ITEMS_CALL = re.compile(
@@ -171,3 +174,8 @@ ADDRESSEE_ISSUE = re.compile(r"(?:现(?:予)?印发|现将.{0,60}?印发|现转�
 # (1991年3月26日某市人民政府令19号发布).
 PUBLICATION_NOTE = re.compile(
     r"^[(（][^()（）\n]{0,60}?令\s*第?\s*[\d一二三四五六七八九十百零〇]{1,6}\s*号\s*(?:公布|发布)[^()（）\n]{0,60}[)）]$")
+# 《某市某办法》已经…市人民政府常务会议通过，现予公布: an order's words publishing the rule it names
+PROMULGATION = re.compile(r"^《(?P<name>[^《》\n]{2,60})》(?:已经|业经|已于|经)")
+PROMULGATION_SENTENCE = re.compile(
+    r"^《(?P<name>[^《》\n]{2,60})》(?:已经|业经|已于|经)[^。]{0,150}?(?:现予|予以|现)(?:公布|发布)")
+

@@ -1,0 +1,142 @@
+"""Page shapes seen on a fourth round of real pages: a department's report on 法治政府部门建设, a
+policy zone named in the opening, grid labels padded wide or unknown to us so far, an order's page
+with furniture between its heading and number, and a catalogue that leaves out 行政 (texts our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawgov_check.pipeline import document_from_text
+
+
+def doc(text: str):
+    return document_from_text(text, "page.txt")
+
+
+DEPARTMENT_REPORT = (
+    "索引号:001122334/2024-00031 | 文件编号: | 发布机构:某省交通运输厅 |\n"
+    "组配分类: | 公开方式:主动公开 | 成文日期:2024-03-20 |\n"
+    "某省交通运输厅{year}年度法治政府部门建设工作情况\n"
+    "{year}年，某省交通运输厅深入推进法治政府部门建设，为建设共同富裕示范区提供法治保障。\n"
+    "一、{year}年度法治政府部门建设总体情况\n（一）完善制度体系。全年修订规章两件。\n"
+)
+
+
+def test_a_departments_report_on_its_rule_of_law_work_is_an_annual_report():
+    d = doc(DEPARTMENT_REPORT.format(year=2023))
+    assert d.doc_type == "annual_report"
+    assert d.year == 2023  # the year it reports on, not the year of its 成文日期
+    assert d.title == "某省交通运输厅2023年度法治政府部门建设工作情况"
+
+
+def test_a_policy_zone_in_the_opening_is_no_county():
+    d = doc(DEPARTMENT_REPORT.format(year=2023))
+    assert d.jurisdiction.county is None and d.jurisdiction.city is None
+
+
+def test_a_real_district_in_the_opening_is_still_found():
+    d = doc("关于2023年度法治政府建设情况的报告\n某某区人民政府2023年深入推进依法行政。现将有关情况报告如下：\n"
+            "一、主要举措\n全年办理复议案件。\n")
+    assert d.jurisdiction.county == "某某区"
+
+
+@pytest.mark.parametrize("padding", [" " * 8, "\u3000" * 4, " " * 2])
+def test_grid_labels_padded_wide_and_an_issuing_organ_label(padding):
+    title = "某州人民政府办公室关于印发某州农村集体资产管理办法的通知"
+    d = doc(f"索  引  号 116200000000000000/2021-00041 主题分类 农业\n"
+            f"发文字号 某州办发〔2021〕17号 制发机构\n有效性\n成文日期 2021-04-25 发布日期 2021-05-08\n"
+            f"标{padding}题 {title}\n\n{title}\n\n来源:州政府办公室 浏览次数: 发布时间:2021-05-08\n\n"
+            "各县市人民政府，州直有关单位：\n《某州农村集体资产管理办法》已经州人民政府同意，现印发给你们，请认真贯彻执行。\n")
+    assert d.title == title
+    assert d.doc_number == "某州办发〔2021〕17号"
+
+
+def test_the_issuing_organ_from_a_grid_label():
+    d = doc("制发机构 某市人民政府办公室 发文字号 某政办发〔2022〕3号\n成文日期 2022-01-05\n"
+            "关于做好行政复议工作的通知\n各区人民政府：\n为做好行政复议工作，现通知如下。\n")
+    assert d.issuer == "某市人民政府办公室"
+
+
+ORDER_PAGE = (
+    "某市人民政府令\n\n原文链接：http://example.org/lib/rec=12\n\n第12号\n"
+    "《某市城市道路管理办法》已经2021年5月6日市人民政府第9次常务会议研究\n通过，现予公布，自2021年7月1日起施行。\n\n"
+    "市长 王某某\n\n{date}\n某市城市道路管理办法\n\n第一章 总则\n"
+    "第一条 为了加强城市道路管理，根据有关法律法规，结合本市实际，制定本办法。\n"
+)
+
+
+@pytest.mark.parametrize("date", ["2021年5月20日", "二二一年五月二十日"])  # the second lost its zeros
+def test_an_order_page_with_furniture_between_its_heading_and_number(date):
+    d = doc(ORDER_PAGE.format(date=date))
+    assert d.doc_type == "government_rule"
+    assert d.doc_number == "某市人民政府令第12号"
+    assert d.title == "某市城市道路管理办法"
+
+
+def test_the_name_an_order_publishes_is_no_title_where_the_page_has_one():
+    d = doc("某市城市道路管理办法\n某市人民政府令第12号\n"
+            "《某市城市道路管理办法》已经市人民政府常务会议通过，现予公布，自2021年7月1日起施行。\n"
+            "第一条 为了加强城市道路管理，制定本办法。\n")
+    assert d.title == "某市城市道路管理办法" and d.doc_type == "government_rule"
+
+
+def test_a_quoted_name_that_is_not_published_makes_no_title():
+    d = doc("《某市城市道路管理办法》已经实施三年，效果良好。\n各区人民政府：\n请做好总结评估工作。\n")
+    assert d.title != "某市城市道路管理办法"
+
+
+@pytest.mark.parametrize("title", ["某县人民政府办公室 关于印发2024年度某县人民政府重大决策目录清单的通知",
+                                   "某市2024年度重大决策事项目录"])
+def test_a_catalogue_that_leaves_out_the_word_administrative(title):
+    d = doc(f"{title}\n各乡镇人民政府，县直各单位：\n现将目录印发给你们，请认真组织实施。\n")
+    assert (d.doc_type, d.subtype) == ("major_decision", "catalogue")
+
+
+def test_carrying_out_major_decisions_is_no_catalogue():
+    d = doc("关于贯彻落实重大决策部署的通知\n各乡镇人民政府：\n请认真贯彻落实重大决策部署清单化管理要求。\n")
+    assert d.subtype != "catalogue"
+
+
+def test_a_legislatures_title_split_inside_its_quotes_is_one_title():
+    d = doc("2024年12月\n\n某市人民代表大会常务委员会关于修改\n\n《某市人民代表大会及其常务委员会\n\n立法条例》的决定\n\n"
+            "（2024年10月30日某市第六届人民代表大会常务委员会第二十一次会议通过）\n\n"
+            "某市第六届人民代表大会常务委员会第二十一次会议决定对《某市人民代表大会及其常务委员会立法条例》作如下修改：\n"
+            "一、增加一条，作为第三条。\n")
+    assert d.title == "某市人民代表大会常务委员会关于修改《某市人民代表大会及其常务委员会立法条例》的决定"
+    assert d.issuer != "《某市人民代表大会及其常务委员会"
+
+
+def test_a_label_for_the_kind_of_file_glued_after_the_title():
+    title = "市人民政府办公室关于印发2025年度某市人民政府重大行政决策事项目录的通知"
+    d = doc(f"{title}\n\n文件名称{title} 文件类型某政办发\n发文单位某市人民政府办公室 发文字号某政办发〔2025〕13号\n"
+            "发文日期2025-05-09 发布日期2025-05-09\n\n各区人民政府，市政府各部门：\n现将目录印发给你们。\n")
+    assert d.title == title
+
+
+def test_a_notice_titled_with_its_kind_alone():
+    d = doc("通告\n为了减少环境污染，进一步加强县城区域烟花爆竹的管理，现将有关事项通告如下：\n一、禁放区域\n城区规划范围内。\n")
+    assert d.title == "通告" and d.doc_type == "notice"
+    assert d.jurisdiction.county is None  # 进一步加强县(城…): running text, no county
+
+
+def test_a_kind_word_over_a_real_title_is_not_the_title():
+    d = doc("通知\n关于做好2024年度行政复议工作的通知\n各区人民政府：\n请认真做好复议工作。\n")
+    assert d.title == "关于做好2024年度行政复议工作的通知"
+
+
+def test_a_county_after_words_of_running_text_is_still_found():
+    d = doc("为促进经济平稳发展，着力促进全区经济增长，结合某渡区实际，特制定如下政策措施。\n一、提高审批效率\n精简手续。\n")
+    assert d.jurisdiction.county == "某渡区"
+
+
+def test_an_untitled_excerpt_opening_on_the_preamble_of_rules_is_an_uncertain_normative_document():
+    d = doc("为加快推进经济发展，根据有关规定，结合本区实际，特制定如下政策措施。\n一、提高投资项目审批效率\n"
+            "1. 精简审批手续。\n")
+    assert d.doc_type == "normative_document"
+    assert any("--doc-type" in note for note in d.identity.notes)
+
+
+def test_a_draft_put_out_for_comment_is_not_taken_for_its_preamble():
+    d = doc("为制定本办法，现将《某市停车管理办法（征求意见稿）》全文公布，公开征求社会各界意见。\n"
+            "一、意见反馈方式\n电子邮件。\n")
+    assert d.doc_type == "comment_notice"
