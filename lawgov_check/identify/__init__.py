@@ -82,7 +82,8 @@ def _as_written(norm: NormalizedText, decision: Decision[str]) -> Decision[str]:
     return replace(decision, written=written) if written != value else decision
 
 
-def _opening(root: Node) -> str:
+def _opening_parts(root: Node) -> list[str]:
+    """The texts of the first paragraphs, headings and articles, up to OPENING_CHARS in all."""
     text: list[str] = []
     total = 0
     for node in root.walk():
@@ -91,7 +92,7 @@ def _opening(root: Node) -> str:
             total += len(node.text)
             if total >= OPENING_CHARS:
                 break
-    return "".join(text)[:OPENING_CHARS]
+    return text
 
 
 def _promulgated(root: Node, locate: Any) -> tuple[str, int] | None:
@@ -117,7 +118,8 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
     embedded = next(((n.text, locate(n.start).line) for n in root.children
                      if n.kind == "title" and n.attrs.get("embedded")), None)
     first_line = next(((t.strip(), line_numbers[i]) for i, t in enumerate(header_texts) if t.strip()), None)
-    opening = _opening(root)
+    opening_parts = _opening_parts(root)
+    opening = "".join(opening_parts)[:OPENING_CHARS]
     title = decide_title(plan, line_numbers, lead or embedded, first_line, _promulgated(root, locate))
     number_node = next((n for n in root.walk() if n.kind == "doc_number" and n.attrs.get("form") != "registration"), None)
     doc_number = decide_doc_number(plan, header_texts, line_numbers, number_node,
@@ -159,6 +161,8 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
         doc_type=doc_type, subtype=subtype, title=_as_written(norm, title.decision),
         doc_number=_as_written(norm, doc_number), date=date,
         issuer=issuer, year=year, body_year=body_year, truncated=truncated,
-        jurisdiction=jurisdiction_of(metadata, issuer.value, title.decision.value or "", opening, norm.text),
+        # the opening's parts kept apart: 市长 张三 / 市人民政府决定… would read as a city 张三市
+        jurisdiction=jurisdiction_of(metadata, issuer.value, title.decision.value or "", "\n".join(opening_parts),
+                                     norm.text),
         title_candidate=plan.candidates.index(title.candidate) if title.candidate is not None else None,
         notes=notes)

@@ -143,7 +143,7 @@ def _by_body(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
         # the words after 第一条 are the rules' own (公开征求意见 as a procedure they lay down)
         return _decided("normative_document", None, UNSURE, "opening",
                         "无标题，正文以条文开头 (untitled; the body opens on articles of rules)", opening)
-    if x.title is None and _RULES_PREAMBLE.search(opening[:RULES_PREAMBLE_REACH]) \
+    if x.title is None and _RULES_PREAMBLE.match(opening[:RULES_PREAMBLE_REACH]) \
             and not v.COMMENT_INVITATION.search(opening[:RULES_PREAMBLE_REACH]):
         return _decided("normative_document", None, UNSURE, "opening",
                         "无标题，开头说明制定本办法或措施 (untitled; the preamble says it lays down rules)", opening)
@@ -201,7 +201,8 @@ def _looks_like_annual_report(x: TypeInputs) -> bool:
 
 
 # 结合本地实际，制定本办法。/ 特制定如下政策措施: the preamble of rules, first in an untitled excerpt
-_RULES_PREAMBLE = re.compile(r"(?:制定|制订)(?:本|如下|以下)(?:政策)?(?:办法|规定|细则|措施|若干措施)")
+_RULES_PREAMBLE = re.compile(
+    r"^(?:为了?|根据|按照|依据)[^。]{0,280}?(?:制定|制订)(?:本|如下|以下)(?:政策)?(?:办法|规定|细则|措施|若干措施)")
 RULES_PREAMBLE_REACH = 300
 # 第一条 at the start of the body, or after the preamble's first sentence: the body is articles.
 _FIRST_ARTICLE = re.compile(r"(?:^|(?<=[。：:；;]))\s*第一条")

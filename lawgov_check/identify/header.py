@@ -80,6 +80,12 @@ def fields_of(text: str) -> list[tuple[str, str]]:
     `[ a ]1 [ b ] 2`."""
     text = v.BULLET.sub("", text)
     if "[" in text or "【" in text or "［" in text:
+        listed = _LISTED_BRACKET.match(text)  # 6. [发文字号] …: a grid written as a numbered list
+        if listed:
+            text = text[listed.end():]
+            other = _OTHER_BRACKETED_LABEL.match(text)
+            if other and not v.BRACKETED_LABEL.match(text):  # 3. [联合发文单位]: a key we do not list
+                return [(other["key"], text[other.end():].strip())]
         text = v.BRACKETED_LABEL.sub(lambda m: f" {m['key']}:", text).strip()
     alone = v.LABEL_CELL.match(text)
     if alone:  # a label alone on its line: its value stands on the next one
@@ -105,6 +111,8 @@ def fields_of(text: str) -> list[tuple[str, str]]:
     return _colon_pairs(text) or _glued_pairs(text)
 
 
+_LISTED_BRACKET = re.compile(r"^\d{1,2}[.．、]\s*(?=[\[【［])")
+_OTHER_BRACKETED_LABEL = re.compile(r"^[\[【［]\s*(?P<key>[\u4e00-\u9fff]{2,8})\s*[\]】］]")
 GLUED_LABELS_MIN = 2
 
 

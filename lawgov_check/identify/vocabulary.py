@@ -54,7 +54,8 @@ METADATA_LABELS = (
     "时效性", "时效", "关键词", "主题词", "标题", "名称", "文件名称", "信息名称", "题名", "内容概述", "摘要",
     "公开目录", "效力位阶", "效力级别", "所属主题", "发布部门", "作者", "浏览", "下载地址", "文章来源", "信息来源",
     "更新时间", "更新日期", "归档时间", "点击量", "阅读量", "时间", "产生日期", "制发机关", "制发机构",
-    "制发单位", "成文单位", "文件类型",
+    "制发单位", "成文单位", "文件类型", "颁布日期",
+    "颁布单位",
 )
 # Keys whose value is the document's title, its number, its date of signature, its issuer.
 TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称", "题名")
@@ -62,9 +63,9 @@ NUMBER_KEYS = ("文号", "发文字号")
 # 文件编号 holds the 发文字号 in a disclosure catalogue's grid, or another code: taken only when it reads as one.
 CHECKED_NUMBER_KEYS = ("文件编号",)
 # 生成日期 / 产生日期: the catalogue's date the record was made, the signing date for a 公文 — after the others.
-DATE_KEYS = ("成文日期", "成文时间", "发文日期", "印发日期", "公布日期", "生成日期", "产生日期")
-ISSUER_KEYS = ("发文机关", "发文机构", "发文单位", "制发机关", "制发机构", "制发单位", "成文单位", "发布机构", "信息来源",
-               "来源")
+DATE_KEYS = ("成文日期", "成文时间", "发文日期", "印发日期", "公布日期", "颁布日期", "生成日期", "产生日期")
+ISSUER_KEYS = ("发文机关", "发文机构", "发文单位", "制发机关", "制发机构", "制发单位", "成文单位", "颁布单位", "发布机构",
+               "信息来源", "来源")
 # 某政呈〔2017〕3号  签发人：张三 — the signer a report to a higher organ names beside its number.
 SIGNER = re.compile(r"[ \t\u3000]+签发人[ \t\u3000]*[:：].*$")
 ISSUING_TITLE = re.compile(r"印发|转发|批转|颁布")  # 关于印发《…》的通知: a covering notice
@@ -128,7 +129,7 @@ DISCLOSURE_REPORT = re.compile(r"政府信息公开|政务公开|信息公开工
 PLAN_WORDS = re.compile(r"工作要点|实施方案|工作计划|工作指引|指标体系|规划|纲要|考核办法|评估办法|制定本")
 PLAN_OPENING = re.compile(r"制定本|特制定|现提出如下|工作要点如下|要点如下|方案如下")
 COMMENT_INVITATION = re.compile(
-    r"(?:现将|现就|现向|特向|予以公布|全文公布|全文公开|公开征集|向社会|面向社会).{0,60}?征求.{0,12}?意见"
+    r"(?:现将|现就|现向|特向|予以公布|全文公布|全文公开|公开征集|向社会|面向社会).{0,60}?(?:征求|听取).{0,12}?意见"
     r"|征求(?:社会(?:各界|公众)|公众|广大市民|群众).{0,6}?意见|意见反馈截止|反馈意见截止"
 )
 FEEDBACK = re.compile(r"结果反馈|意见(?:建议)?(?:的)?(?:采纳|处理|反馈)情况|征求意见情况|采纳情况")
@@ -173,7 +174,7 @@ ADDRESSEE_ISSUE = re.compile(r"(?:现(?:予)?印发|现将.{0,60}?印发|现转�
 # The note under a government rule's title: (2021年6月21日某省人民政府令第4号公布 自…起施行),
 # (1991年3月26日某市人民政府令19号发布).
 PUBLICATION_NOTE = re.compile(
-    r"^[(（][^()（）\n]{0,60}?令\s*第?\s*[\d一二三四五六七八九十百零〇]{1,6}\s*号\s*(?:公布|发布)[^()（）\n]{0,60}[)）]$")
+    r"^[(（][^()（）\n]{0,60}?令\s*第?\s*[\d一二三四五六七八九十百零〇]{1,6}\s*号\s*(?:公布|发布)[^()（）\n]{0,60}[)）]?$")  # the ) may be lost
 # 《某市某办法》已经…市人民政府常务会议通过，现予公布: an order's words publishing the rule it names
 PROMULGATION = re.compile(r"^《(?P<name>[^《》\n]{2,60})》(?:已经|业经|已于|经)")
 PROMULGATION_SENTENCE = re.compile(

@@ -140,3 +140,51 @@ def test_a_draft_put_out_for_comment_is_not_taken_for_its_preamble():
     d = doc("为制定本办法，现将《某市停车管理办法（征求意见稿）》全文公布，公开征求社会各界意见。\n"
             "一、意见反馈方式\n电子邮件。\n")
     assert d.doc_type == "comment_notice"
+
+
+NUMBERED_GRID = ("政务公开 > 政策文件 > 修改\n  1. [主题分类] 综合政务/其他\n  2. [发文机构] 某市人民政府\n"
+                 "  3. [联合发文单位]\n  4. [成文日期] 2018-02-12\n  5. [发文字号] 政府令〔2018〕27号\n"
+                 "  6. [文件来源] 政府公报 2018年 第4期\n\n"
+                 "某市人民政府关于修改《某市户外广告管理办法》等5项规章部分条款的决定\n\n某市人民政府令\n\n第27号\n\n"
+                 "《某市人民政府关于修改〈某市户外广告管理办法〉等5项规章部分条款的决定》已经市人民政府常务会议通过，"
+                 "现予公布，自公布之日起施行。\n\n市长 张某某\n2018年2月12日\n")
+
+
+def test_a_grid_written_as_a_numbered_list_of_bracketed_labels():
+    d = doc(NUMBERED_GRID)
+    assert d.doc_number in ("政府令〔2018〕27号", "某市人民政府令第27号")
+    assert d.doc_type == "government_rule"
+    assert d.title == "某市人民政府关于修改《某市户外广告管理办法》等5项规章部分条款的决定"
+
+
+def test_a_mayors_name_over_the_next_paragraph_makes_no_city():
+    d = doc(NUMBERED_GRID + "\n某市人民政府关于修改《某市户外广告管理办法》等5项规章部分条款的决定\n"
+            "市人民政府决定对下列规章作如下修改：\n一、某市户外广告管理办法\n")
+    assert d.jurisdiction.city is None or not d.jurisdiction.city.startswith("张某某")
+
+
+def test_a_column_tag_in_brackets_is_no_metadata_label():
+    d = doc("【文字解读】《某区人民政府关于2024年法治政府建设情况的报告》文件解读\n\n浏览次数: 信息来源: 区司法局\n\n"
+            "一、背景依据\n法治政府建设是全面依法治国的重点任务。\n")
+    assert d.title and d.title.endswith("文件解读")
+
+
+def test_a_publication_note_that_lost_its_closing_bracket():
+    d = doc("某省外商投资企业用地管理办法\n\n（1992年7月25日省人民政府常务会议通过，1992年10月22日省人民政府令第18号发布\n\n"
+            "第一条 为加强外商投资企业的用地管理，制定本办法。\n")
+    assert d.doc_type == "government_rule"
+    assert d.doc_number == "省人民政府令第18号"
+    assert d.date.isoformat() == "1992-10-22"
+
+
+def test_drafts_put_out_to_hear_the_publics_views():
+    d = doc("为了在立法工作中充分发扬民主，提高立法质量，现将正在审查的《某州城市管理条例（草案）》予以公布，"
+            "广泛听取社会各界的意见。请于2016年12月28日以前将意见反馈我办。\n")
+    assert d.doc_type == "comment_notice"
+
+
+def test_a_local_regulations_promulgation_date_and_organ_labels():
+    d = doc("某市人民代表大会及其常务委员会制定地方性法规条例\n\n颁布日期:2001-6-3\n实施日期:2001-8-1\n"
+            "颁布单位:某市人民代表大会常务委员会\n\n第一条 为了规范地方立法活动，制定本条例。\n")
+    assert d.date.isoformat() == "2001-06-03"
+    assert d.issuer == "某市人民代表大会常务委员会"
