@@ -16,7 +16,7 @@ from .doc_type import UNSURE, TypeInputs, decide_type
 from .evidence import Decision, Evidence
 from .fields import (decide_body_year, decide_date, decide_doc_number, decide_issuer, decide_report_year,
                      decide_truncation, note_date, note_number, number_after_title, publication_note)
-from .header import HeaderPlan, scan_header
+from .header import HeaderPlan, ends_with_kind, scan_header
 from .jurisdiction import jurisdiction_of
 from .title import decide_title
 from . import vocabulary as v
@@ -95,8 +95,9 @@ def _opening_parts(root: Node) -> list[str]:
     return text
 
 
-def _promulgated(root: Node, locate: Any) -> tuple[str, int] | None:
-    """The name of the rule an order publishes (《…》已经…通过，现予公布), from the first paragraph."""
+def _named_first(root: Node, locate: Any) -> tuple[str, int, str] | None:
+    """The name the first paragraph gives the document, with its line and the cue: the rule an order
+    publishes (《…》已经…通过，现予公布), or the subject of an encyclopedia's lead (《…》是…发布的…)."""
     first = next((n for n in root.walk() if n.kind == "paragraph" and not n.attrs.get("header")), None)
     if first is None:
         return None
@@ -106,7 +107,12 @@ def _promulgated(root: Node, locate: Any) -> tuple[str, int] | None:
             break
         joined += sibling.text  # a sentence wrapped over lines
     match = v.PROMULGATION_SENTENCE.match(joined)
-    return (match["name"], locate(first.start).line) if match else None
+    if match:
+        return match["name"], locate(first.start).line, "令所公布的规章名称 (the name of the rule the order publishes)"
+    match = v.ENCYCLOPEDIA_LEAD.match(joined)
+    if match and ends_with_kind(match["name"]):
+        return match["name"], locate(first.start).line, "百科条目开头所述的文件名称 (the document an encyclopedia's lead names)"
+    return None
 
 
 def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[Heading],
@@ -120,7 +126,7 @@ def identify(norm: NormalizedText, plan: HeaderPlan, root: Node, headings: list[
     first_line = next(((t.strip(), line_numbers[i]) for i, t in enumerate(header_texts) if t.strip()), None)
     opening_parts = _opening_parts(root)
     opening = "".join(opening_parts)[:OPENING_CHARS]
-    title = decide_title(plan, line_numbers, lead or embedded, first_line, _promulgated(root, locate))
+    title = decide_title(plan, line_numbers, lead or embedded, first_line, _named_first(root, locate))
     number_node = next((n for n in root.walk() if n.kind == "doc_number" and n.attrs.get("form") != "registration"), None)
     doc_number = decide_doc_number(plan, header_texts, line_numbers, number_node,
                                    locate(number_node.start).line if number_node else None)

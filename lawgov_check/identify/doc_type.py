@@ -154,7 +154,7 @@ def _by_body(x: TypeInputs) -> tuple[Decision[str], Decision[str]] | None:
         return b("other", None, "新闻报道 (a news report)", x.text[:NEWS_CUE_REACH])
     if v.HEARING.search(opening) and v.HEARING_ANNOUNCEMENT.search(opening):
         return b("major_decision", "hearing", "开头宣布举行听证会 (the opening announces a hearing)")
-    if v.CATALOGUE.search(opening) and re.search(r"印发|公布|发布", opening):
+    if v.CATALOGUE.search(opening) and re.search(r"印发|公布|发布|通知如下", opening):
         return b("major_decision", "catalogue", "开头印发或公布决策事项目录 (the opening issues a catalogue)")
     if v.DECISION_ITEMS_CALL.search(opening):
         return b("major_decision", "call_for_items", "开头征集重大行政决策事项 (the opening calls for items)")

@@ -350,11 +350,18 @@ _LIST_SEPARATOR = re.compile(r"[,，、|]")
 _SENTENCE_MARK = re.compile(r"[。！？!?：:；;]")
 KEYWORD_ITEMS_MIN = 4
 KEYWORD_ITEM_MAX = 20
+SITE_NAME_MAX = 10
+_LATIN_WORDS = re.compile(r"^(?=(?:[^A-Za-z]*[A-Za-z]){6})(?=.*[A-Za-z]{2,}[ _|,.-]+[A-Za-z]{2,})[^\u4e00-\u9fff]*$")
+
+
+_LIST_LABEL = re.compile(r"^[^:：,，、|]{2,12}[:：]\s*")  # 社会主义核心价值观: 富强、民主、…
 
 
 def _keyword_list(text: str) -> bool:
-    """A line of short phrases between commas and no sentence (a site's keywords, injected spam):
-    page furniture, not joint organs (甲局、乙局、丙局、丁局) nor a title."""
+    """A line of short phrases between commas and no sentence (a site's keywords, injected spam, a
+    slogan's words under a label): page furniture, not joint organs (甲局、乙局、丙局、丁局) nor a title."""
+    label = _LIST_LABEL.match(text)
+    text = text[label.end():].rstrip("。 ") if label else text
     items = [item.strip() for item in _LIST_SEPARATOR.split(text)]
     if len(items) < KEYWORD_ITEMS_MIN or not all(0 < len(item) <= KEYWORD_ITEM_MAX for item in items):
         return False
@@ -370,6 +377,11 @@ def _furniture(text: str) -> bool:
         return not is_organ_line(text)
     if _keyword_list(text) or (len(text) <= BYLINE_MAX and v.BYLINE.search(text) and "关于" not in text):
         return True
+    if _LATIN_WORDS.match(text):
+        return True  # jav …|… tube: spam or a menu in Latin letters, no Chinese at all
+    names = [item.strip() for item in _LIST_SEPARATOR.split(text)]
+    if len(names) >= 2 and all(len(name) <= SITE_NAME_MAX and v.SITE_NAME.search(name) for name in names):
+        return True  # 某某网,某网: the names of a site (a mirror's own, or injected)
     item = v.BULLET.sub("", text)
     if item != text and len(item) <= MENU_ITEM_MAX and "关于" not in item:
         return True  # - 征集公告 / • 新法规速递: a tab or a menu's item, not a title however it ends

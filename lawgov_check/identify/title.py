@@ -65,11 +65,12 @@ def _overlaps(a: TitleCandidate, b: TitleCandidate) -> bool:
 
 def decide_title(plan: HeaderPlan, line_numbers: list[int], embedded: tuple[str, int] | None,
                  first_line: tuple[str, int] | None = None,
-                 promulgated: tuple[str, int] | None = None) -> TitleChoice:
+                 named_first: tuple[str, int, str] | None = None) -> TitleChoice:
     """`line_numbers[i]` is the original line of header line i; `embedded` is the title of a document
     issued under a covering notice (its text and line), used when the page shows no title of its own;
     `first_line` is the page's first line with content, where a page run into one line has its title;
-    `promulgated` is the name of the rule an order publishes (《…》已经…通过，现予公布)."""
+    `named_first` is the name the first paragraph gives the document (an order's 《…》已经…通过，现予公布,
+    an encyclopedia's 《…》是…), with its line and the cue."""
     metadata = plan.metadata()
     meta_title = _without_lead(next((metadata[k] for k in v.TITLE_KEYS if metadata.get(k)), ""))
     others = [_norm(c.text) for c in plan.candidates]
@@ -99,10 +100,9 @@ def decide_title(plan: HeaderPlan, line_numbers: list[int], embedded: tuple[str,
         text, line = embedded
         return TitleChoice(Decision(text, 0.6, (Evidence(
             "body", "转发或印发的文件标题 (the title of the document the notice issues)", shorten(text), line),)), None)
-    if promulgated is not None:
-        text, line = promulgated
-        return TitleChoice(Decision(text, 0.6, (Evidence(
-            "body", "令所公布的规章名称 (the name of the rule the order publishes)", shorten(text), line),)), None)
+    if named_first is not None:
+        text, line, cue = named_first
+        return TitleChoice(Decision(text, 0.6, (Evidence("body", cue, shorten(text), line),)), None)
     run_in = run_in_title(first_line[0]) if first_line is not None else None
     if run_in is not None:
         return TitleChoice(Decision(run_in, 0.6, (Evidence(

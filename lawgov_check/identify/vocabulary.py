@@ -55,7 +55,7 @@ METADATA_LABELS = (
     "公开目录", "效力位阶", "效力级别", "所属主题", "发布部门", "作者", "浏览", "下载地址", "文章来源", "信息来源",
     "更新时间", "更新日期", "归档时间", "点击量", "阅读量", "时间", "产生日期", "制发机关", "制发机构",
     "制发单位", "成文单位", "文件类型", "颁布日期",
-    "颁布单位",
+    "颁布单位", "统一登记号", "登记日期", "公开责任部门", "信息时效期",
 )
 # Keys whose value is the document's title, its number, its date of signature, its issuer.
 TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称", "题名")
@@ -104,7 +104,7 @@ PAGE_FURNITURE = re.compile(r"欢迎(?:访问|光临|来到|您)|[【\[(](?:广�
                             r"|www\.|https?:|扫码|公众号|无障碍|关怀版|长者模式|适老化|设为首页|加入收藏")
 # A menu: 首页 | 政务公开 | 办事服务 (three or more short items between bars), or the same between spaces.
 NAV_MENU = re.compile(r"^[^|\n]{1,10}(?:\|[^|\n]{1,10}){2,}\|?$|^\S{1,6}(?: {1,4}\S{1,6}){3,}$")
-SITE_NAME = re.compile(r"(?:网|网站|门户|平台|之家|频道|专栏)$")
+SITE_NAME = re.compile(r"(?:网|网站|门户|平台|之家|频道|专栏|新闻中心)$")
 # 您所在的位置: 政务公开 > 工作报告, 首页 » 法规 » — a breadcrumb, with or without its label.
 BREADCRUMB = lazy(r"位置\s*:|^\s*[>»›]|^\s*首页\s*[>»›]|(?:[^>»›]{1,20}[>»›]){2,}"
                         r"|^[^>»›]{1,20}[>»›]\s*(?:正文|正文阅览|内容|详情|详细内容|阅读|浏览)\s*$")  # 某栏目 > 正文
@@ -179,4 +179,6 @@ PUBLICATION_NOTE = re.compile(
 PROMULGATION = re.compile(r"^《(?P<name>[^《》\n]{2,60})》(?:已经|业经|已于|经)")
 PROMULGATION_SENTENCE = re.compile(
     r"^《(?P<name>[^《》\n]{2,60})》(?:已经|业经|已于|经)[^。]{0,150}?(?:现予|予以|现)(?:公布|发布)")
+# 《某市人民政府2018年度法治政府建设工作报告》是2019年某市人民政府发布的通知。— an encyclopedia's lead
+ENCYCLOPEDIA_LEAD = re.compile(r"^《(?P<name>[^《》\n]{4,80})》是")
 

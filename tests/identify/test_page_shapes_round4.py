@@ -188,3 +188,48 @@ def test_a_local_regulations_promulgation_date_and_organ_labels():
             "颁布单位:某市人民代表大会常务委员会\n\n第一条 为了规范地方立法活动，制定本条例。\n")
     assert d.date.isoformat() == "2001-06-03"
     assert d.issuer == "某市人民代表大会常务委员会"
+
+
+def test_an_encyclopedias_lead_names_the_document():
+    d = doc("《某市人民政府2018年度法治政府建设工作报告》是2019年某市人民政府发布的通知。\n"
+            "2018年，在省委、省政府的坚强领导下，我市深入推进法治政府建设，现将有关情况报告如下。\n"
+            "一、主要工作\n全年办理复议案件。\n")
+    assert d.title == "某市人民政府2018年度法治政府建设工作报告"
+    assert d.doc_type == "annual_report" and d.year == 2018
+
+
+def test_a_lead_that_names_no_document_gives_no_title():
+    d = doc("《论语》是儒家经典。\n各乡镇人民政府：\n请做好学习宣传工作。\n")
+    assert d.title != "论语"
+
+
+@pytest.mark.parametrize("chrome", [
+    "社会主义核心价值观:  富强、  民主、  文明、  和谐,  自由、  平等、  公正、  法治,  爱国、  敬业、  诚信、  友善。",
+    "某某体彩网,体彩网",
+    "free movies,free movies hd|free movies streaming_free tube",
+    "新闻中心",
+])
+def test_furniture_over_the_title(chrome):
+    title = "某市人民政府办公厅关于印发《某市行政执法公示制度》等四项行政执法制度的通知"
+    d = doc(f"{chrome}\n\n{title}\n\n信息来源:某市人民政府办公厅 发布时间:2015-12-22 12:07\n\n"
+            "各县、区人民政府，市政府各部门：\n《某市行政执法公示制度》等四项制度已经市人民政府同意，现印发给你们，请认真贯彻执行。\n")
+    assert d.title == title
+
+
+@pytest.mark.parametrize("line", ["某市司法局，某市财政局", "某市司法局、某市财政局、某市民政局、某市人社局"])
+def test_joint_organs_or_a_short_latin_line_are_no_furniture(line):
+    d = doc(f"{line}\n关于做好法律援助经费保障工作的通知\n各区司法局、财政局：\n请认真做好保障工作。\n")
+    assert d.root.children[0].kind != "chrome"
+
+
+def test_an_untitled_catalogue_given_as_notice():
+    d = doc("各办：\n为进一步落实重大行政决策程序规定，街道决定继续对重大行政决策实行清单管理，"
+            "现将2023年度街道重大行政决策目录通知如下：\n一、2023年度重大决策目录\n下列事项列入目录。\n")
+    assert (d.doc_type, d.subtype) == ("major_decision", "catalogue")
+
+
+def test_a_registration_number_label_after_the_number_in_a_grid():
+    d = doc("索 引 号: 50000007/2023-1795364 文 号:某政办发〔2023〕14号 统一登记号:ABDR-2023-01008\n"
+            "登记日期:2023-07-11 发文日期:2023-07-14\n\n关于印发某县重大行政决策听证办法的通知\n"
+            "各乡镇人民政府：\n现将办法印发给你们。\n")
+    assert d.doc_number == "某政办发〔2023〕14号"
