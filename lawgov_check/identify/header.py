@@ -351,7 +351,7 @@ _SENTENCE_MARK = re.compile(r"[。！？!?：:；;]")
 KEYWORD_ITEMS_MIN = 4
 KEYWORD_ITEM_MAX = 20
 SITE_NAME_MAX = 10
-_LATIN_WORDS = re.compile(r"^(?=(?:[^A-Za-z]*[A-Za-z]){6})(?=.*[A-Za-z]{2,}[ _|,.-]+[A-Za-z]{2,})[^\u4e00-\u9fff]*$")
+_LATIN_WORDS = re.compile(r"[A-Za-z]{2}[ _|,.-]+[A-Za-z]{2}")  # two words of Latin letters
 
 
 _LIST_LABEL = re.compile(r"^[^:：,，、|]{2,12}[:：]\s*")  # 社会主义核心价值观: 富强、民主、…
@@ -377,7 +377,7 @@ def _furniture(text: str) -> bool:
         return not is_organ_line(text)
     if _keyword_list(text) or (len(text) <= BYLINE_MAX and v.BYLINE.search(text) and "关于" not in text):
         return True
-    if _LATIN_WORDS.match(text):
+    if text.isascii() and _LATIN_WORDS.search(text):
         return True  # jav …|… tube: spam or a menu in Latin letters, no Chinese at all
     names = [item.strip() for item in _LIST_SEPARATOR.split(text)]
     if len(names) >= 2 and all(len(name) <= SITE_NAME_MAX and v.SITE_NAME.search(name) for name in names):
