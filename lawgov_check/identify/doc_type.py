@@ -16,7 +16,7 @@ TITLE_CONFIDENCE = 0.9
 BODY_CONFIDENCE = 0.75
 UNSURE = 0.5
 
-_ORDER_NUMBER = re.compile(r"令\s*(?:第|[〔\[(【])")
+_ORDER_NUMBER = re.compile(r"令\s*(?:第|[〔\[(【]|\d{4}\s*年\s*第)")  # 令第5号, 令〔2018〕5号, 令2011年第115号
 _NOTICE_IN_FORCE = re.compile(r"本(?:通知|决定)自.{2,20}(?:起)?(?:施行|实施|生效)[^\n]{0,20}有效期")
 _NOTICE_END = re.compile(r"(?:通知|通告|公告|通报|决定|公示)$")
 # …办法, 印发《…办法》的通知, 印发〈…办法(暂行)〉的通知 (a qualifier inside the name, inner quotes)

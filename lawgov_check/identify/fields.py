@@ -260,6 +260,9 @@ def publication_note(texts: list[str], line_numbers: list[int]) -> tuple[str, in
     for text, line in zip(texts[:NOTE_LINES], line_numbers):
         if v.PUBLICATION_NOTE.match(text.strip()):
             return text.strip(), line
+        glued = v.NOTE_AFTER_TITLE.search(text.strip())
+        if glued:
+            return glued.group(), line
     return None
 
 

@@ -466,7 +466,7 @@ class _Scanner:
             elif _number_alone(text):
                 self.roles[i] = "doc_number"  # a form the line grammar does not know: (78)交公路字412号
                 self.numbers.append((i, text))
-            elif len(text) <= 160 and (v.BREADCRUMB.search(text) or _furniture(text)):
+            elif (len(text) <= 160 and (v.BREADCRUMB.search(text) or _furniture(text))) or _keyword_list(text):
                 self.roles[i] = "chrome"
             elif line.kind in _BODY_KINDS or v.CONTENTS.match(text) or v.PROMULGATION.match(text):
                 break
@@ -691,9 +691,10 @@ def _clean(text: str) -> str:
     span = _glued_number(text)
     if span is not None:
         text = (text[: span[0]] + text[span[1]:]).strip()
+    text = _FILE_EXTENSION.sub("", text.strip())  # a shared file's name: …管理办法.docx
+    text = v.NOTE_AFTER_TITLE.sub("", text).strip()  # 《…办法》(…令第63号公布): the note, not the title
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
         text = text[1:-1]
-    text = _FILE_EXTENSION.sub("", text.strip())  # a shared file's name: …管理办法.docx
     return _LAW_SITE_YEAR.sub("", text).strip()  # a law database's (2005年) after the title
 
 

@@ -55,11 +55,11 @@ METADATA_LABELS = (
     "公开目录", "效力位阶", "效力级别", "所属主题", "发布部门", "作者", "浏览", "下载地址", "文章来源", "信息来源",
     "更新时间", "更新日期", "归档时间", "点击量", "阅读量", "时间", "产生日期", "制发机关", "制发机构",
     "制发单位", "成文单位", "文件类型", "颁布日期",
-    "颁布单位", "统一登记号", "登记日期", "公开责任部门", "信息时效期",
+    "颁布单位", "统一登记号", "登记日期", "公开责任部门", "信息时效期", "发布文号",
 )
 # Keys whose value is the document's title, its number, its date of signature, its issuer.
 TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称", "题名")
-NUMBER_KEYS = ("文号", "发文字号")
+NUMBER_KEYS = ("文号", "发文字号", "发布文号")
 # 文件编号 holds the 发文字号 in a disclosure catalogue's grid, or another code: taken only when it reads as one.
 CHECKED_NUMBER_KEYS = ("文件编号",)
 # 生成日期 / 产生日期: the catalogue's date the record was made, the signing date for a 公文 — after the others.
@@ -173,8 +173,10 @@ ADDRESSEE_ISSUE = re.compile(r"(?:现(?:予)?印发|现将.{0,60}?印发|现转�
 
 # The note under a government rule's title: (2021年6月21日某省人民政府令第4号公布 自…起施行),
 # (1991年3月26日某市人民政府令19号发布).
-PUBLICATION_NOTE = re.compile(
-    r"^[(（][^()（）\n]{0,60}?令\s*第?\s*[\d一二三四五六七八九十百零〇]{1,6}\s*号\s*(?:公布|发布)[^()（）\n]{0,60}[)）]?$")  # the ) may be lost
+_NOTE_BODY = r"[(（][^()（）\n]{0,60}?令\s*第?\s*[\d一二三四五六七八九十百零〇]{1,6}\s*号\s*(?:公布|发布)[^()（）\n]{0,60}"
+PUBLICATION_NOTE = re.compile(rf"^{_NOTE_BODY}[)）]?$")  # the ) may be lost
+# 《某省某办法》(2009年11月27日某省人民政府令第63号公布): the note glued to the end of the title line
+NOTE_AFTER_TITLE = re.compile(rf"(?<=\S){_NOTE_BODY}[)）](?=(?:\.(?:docx?|pdf|wps|txt))?$)", re.IGNORECASE)
 # 《某市某办法》已经…市人民政府常务会议通过，现予公布: an order's words publishing the rule it names
 PROMULGATION = re.compile(r"^《(?P<name>[^《》\n]{2,60})》(?:已经|业经|已于|经)")
 PROMULGATION_SENTENCE = re.compile(

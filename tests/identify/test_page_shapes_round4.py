@@ -233,3 +233,29 @@ def test_a_registration_number_label_after_the_number_in_a_grid():
             "登记日期:2023-07-11 发文日期:2023-07-14\n\n关于印发某县重大行政决策听证办法的通知\n"
             "各乡镇人民政府：\n现将办法印发给你们。\n")
     assert d.doc_number == "某政办发〔2023〕14号"
+
+
+def test_an_order_number_with_its_year_under_a_label_of_its_own():
+    d = doc("你的位置:首页 > 资讯 > 政策\n\n某省电梯安全管理办法\n\n来源: 2020/7/2 9:02:07 点击:\n发布部门: 某省人民政府\n"
+            "发布文号: 令2011年第115号\n《某省电梯安全管理办法》已经2011年8月1日省人民政府第75次常务会议通过，现予公布，"
+            "自2011年10月1日起施行。\n\n省长 某某某\n二〇一一年八月二日\n\n某省电梯安全管理办法\n\n第一章 总则\n"
+            "第一条 为了加强电梯安全管理，制定本办法。\n")
+    assert d.doc_type == "government_rule"
+    assert d.doc_number == "令2011年第115号"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ""])
+def test_a_publication_note_glued_to_the_title_line(suffix):
+    d = doc(f"《某省城乡居民临时救助试行办法》(2009年11月27日某省人民政府令第63号公布){suffix}\n"
+            "第一条 为完善社会救助制度，结合本省实际，制定本办法。\n第二条 临时救助是指对临时困难家庭的救助。\n")
+    assert d.title == "某省城乡居民临时救助试行办法"
+    assert d.doc_type == "government_rule"
+    assert d.doc_number == "某省人民政府令第63号" and d.date.isoformat() == "2009-11-27"
+
+
+def test_a_long_line_of_injected_keywords_over_the_title():
+    spam = ",".join(f"某某视频在线观看第{i}区免费看" for i in range(12))
+    d = doc(f"{spam}\n\n你的位置:首页 > 政策\n\n关于做好2024年度行政复议工作的通知\n\n各区人民政府：\n请认真做好复议工作。\n")
+    assert len(spam) > 160
+    assert d.title == "关于做好2024年度行政复议工作的通知"
+    assert d.root.children[0].kind == "chrome"
