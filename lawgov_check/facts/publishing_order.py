@@ -22,7 +22,12 @@ from ..model import Document
 from .dates import DATE_RE, parse_date
 from .types import Fact
 
-_ORDER_SENTENCE = re.compile(r"[^。\n]{0,300}(?:现予公布|予以公布|现予发布|现公布)[^。\n]{0,300}")
+_PUBLISHED_NOW = r"(?:现予公布|予以公布|现予发布|现公布)"
+# The order's sentence: on its line, or — starting on the rule's 《name》 — wrapped over lines
+# (《某办法》已经…市政 / 府常务会议通过，现予公布), as law databases and PDFs print it.
+_ORDER_SENTENCE = re.compile(rf"《[^《》\n]{{1,80}}》(?:[^。\n]|\n(?![ \t\u3000]*\n)){{0,300}}?{_PUBLISHED_NOW}[^。\n]{{0,300}}"
+                             rf"|[^。\n]{{0,300}}{_PUBLISHED_NOW}[^。\n]{{0,300}}")
+_IN_FORCE_NOW = re.compile(r"(?:公布|发布)施行")  # 现予发布施行: in force on publication
 _RULE_BODY = re.compile(r"^[ \t\u3000]*第[一1][章条]", re.M)
 _EFFECTIVE = re.compile(r"自(?P<when>[^。；;，,\n]{0,24}?)起(?:施行|实施|生效)")
 _ON_PUBLICATION = re.compile(r"公布之日|发布之日|印发之日")
@@ -55,7 +60,7 @@ def extract_order_items(doc: Document) -> list[Fact]:
         "serial": bool(_SERIAL.search(block)),
         "name": "《" in words or bool(doc.title),
         "passed": passed_at is not None and any(m.start() < passed_at.start() for m in _has_date(words)),
-        "effective": bool(_EFFECTIVE.search(block)),
+        "effective": bool(_EFFECTIVE.search(block)) or bool(_IN_FORCE_NOW.search(words)),
         "signer": bool(_SIGNER.search(block)),
         "published": bool(_has_date(text[sentence.end():end])),
     }

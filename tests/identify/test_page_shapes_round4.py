@@ -259,3 +259,10 @@ def test_a_long_line_of_injected_keywords_over_the_title():
     assert len(spam) > 160
     assert d.title == "关于做好2024年度行政复议工作的通知"
     assert d.root.children[0].kind == "chrome"
+
+
+def test_a_market_regulators_city_and_no_city_from_the_words_around_it():
+    d = doc("某州市市场监督管理局2022年度法治政府建设情况报告\n"
+            "《某州市优化营商环境办法》已经市政府常务会议通过。2022年，我局坚持引导市场主体守法经营。\n"
+            "一、主要举措\n全年办理复议案件。\n")
+    assert d.jurisdiction.city == "某州市"
