@@ -22,11 +22,12 @@ from ..model import Document
 from .dates import DATE_RE, parse_date
 from .types import Fact
 
-_PUBLISHED_NOW = r"(?:现予公布|予以公布|现予发布|现公布)"
+# 现予公布, 现予发布, 予以公布, 现公布: the words that publish (identify reads them too)
+PUBLISHED_NOW = r"(?:现予|予以|现)(?:公布|发布)"
 # The order's sentence: on its line, or — starting on the rule's 《name》 — wrapped over lines
 # (《某办法》已经…市政 / 府常务会议通过，现予公布), as law databases and PDFs print it.
-_ORDER_SENTENCE = re.compile(rf"《[^《》\n]{{1,80}}》(?:[^。\n]|\n(?![ \t\u3000]*\n)){{0,300}}?{_PUBLISHED_NOW}[^。\n]{{0,300}}"
-                             rf"|[^。\n]{{0,300}}{_PUBLISHED_NOW}[^。\n]{{0,300}}")
+_ORDER_SENTENCE = re.compile(rf"《[^《》\n]{{1,80}}》(?:[^。\n]|\n(?![ \t\u3000]*\n)){{0,300}}?{PUBLISHED_NOW}[^。\n]{{0,300}}"
+                             rf"|[^。\n]{{0,300}}{PUBLISHED_NOW}[^。\n]{{0,300}}")
 _IN_FORCE_NOW = re.compile(r"(?:公布|发布)施行")  # 现予发布施行: in force on publication
 _RULE_BODY = re.compile(r"^[ \t\u3000]*第[一1][章条]", re.M)
 _EFFECTIVE = re.compile(r"自(?P<when>[^。；;，,\n]{0,24}?)起(?:施行|实施|生效)")

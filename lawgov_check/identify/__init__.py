@@ -98,14 +98,15 @@ def _opening_parts(root: Node) -> list[str]:
 def _named_first(root: Node, locate: Any) -> tuple[str, int, str] | None:
     """The name the first paragraph gives the document, with its line and the cue: the rule an order
     publishes (《…》已经…通过，现予公布), or the subject of an encyclopedia's lead (《…》是…发布的…)."""
-    first = next((n for n in root.walk() if n.kind == "paragraph" and not n.attrs.get("header")), None)
-    if first is None:
+    children = root.children
+    start = next((i for i, n in enumerate(children) if n.kind == "paragraph" and not n.attrs.get("header")), None)
+    if start is None:
         return None
-    joined = first.text
-    for sibling in root.children[root.children.index(first) + 1:][:3] if first in root.children else ():
-        if sibling.kind != "paragraph" or "。" in joined:
+    first, joined = children[start], children[start].text
+    for node in children[start + 1: start + 4]:
+        if node.kind != "paragraph" or "。" in joined:
             break
-        joined += sibling.text  # a sentence wrapped over lines
+        joined += node.text  # a sentence wrapped over lines
     match = v.PROMULGATION_SENTENCE.match(joined)
     if match:
         return match["name"], locate(first.start).line, "令所公布的规章名称 (the name of the rule the order publishes)"

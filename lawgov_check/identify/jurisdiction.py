@@ -30,8 +30,8 @@ _REGION_STOP = re.compile(r"^(全|本|各|我|该|市区|城区|县区|辖区|�
 _NOT_A_PLACE = re.compile(r"[的各和与及或在对为关于印发通知办法规定报告年度是了等个]")
 # 共同富裕示范区, 自由贸易试验区, 生态保护区: zones a policy names, not divisions with a government;
 # 着力促进全区, 进一步加强县(城): running text that happens to end in a division's suffix
-_ZONE = re.compile(r"(?:示范|试验|实验|先行|先导|功能|保护|风景|经济|核心|集聚|全|本|各|我|该|辖|市|县|园|景|街|管|学|军|社)区$"
-                   r"|(?:全|本|各|我|该|市)县$|(?:全|本|各|我|该)市$|区域")
+_NOT_A_DIVISION = re.compile(r"(?:示范|试验|实验|先行|先导|功能|保护|风景|经济|核心|集聚|全|本|各|我|该|辖|市|县|园|景|街|管|学|军|社)区$"
+                             r"|(?:全|本|各|我|该|市)县$|(?:全|本|各|我|该)市$|区域")
 # 结合官渡区实际: words of running text before a name; the name is what follows the last of them
 _RUNNING_TEXT = re.compile(r"加强|推进|促进|进一步|落实|开展|建设|深化|提升|全面|着力|坚持|推动|加快|贯彻|结合|已经|业经|围绕")
 
@@ -45,9 +45,8 @@ def jurisdiction_of(metadata: dict[str, str], issuer: str | None, title: str, op
     for candidate in (issuer or "", title, opening[:120]):
         for match in _REGION.finditer(candidate):
             name, suffix = match["name"], match["suffix"]
-            words = list(_RUNNING_TEXT.finditer(name))
-            name = name[words[-1].end():] if words else name
-            if _REGION_STOP.match(name) or len(name) < 3 or _NOT_A_PLACE.search(name[:-1]) or _ZONE.search(name):
+            name = _RUNNING_TEXT.split(name)[-1]
+            if _REGION_STOP.match(name) or len(name) < 3 or _NOT_A_PLACE.search(name[:-1]) or _NOT_A_DIVISION.search(name):
                 continue
             name = re.sub(r"^(中共|中国共产党)", "", name)
             if suffix in ("省", "自治区"):

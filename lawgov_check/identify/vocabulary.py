@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..facts.publishing_order import PUBLISHED_NOW
 from ..lazyre import lazy
 
 # The kind a title names, at its end: 《党政机关公文处理工作条例》's 15 kinds and the kinds real pages add.
@@ -178,9 +179,9 @@ PUBLICATION_NOTE = re.compile(rf"^{_NOTE_BODY}[)）]?$")  # the ) may be lost
 # 《某省某办法》(2009年11月27日某省人民政府令第63号公布): the note glued to the end of the title line
 NOTE_AFTER_TITLE = re.compile(rf"(?<=\S){_NOTE_BODY}[)）](?=(?:\.(?:docx?|pdf|wps|txt))?$)", re.IGNORECASE)
 # 《某市某办法》已经…市人民政府常务会议通过，现予公布: an order's words publishing the rule it names
-PROMULGATION = re.compile(r"^《(?P<name>[^《》\n]{2,60})》(?:已经|业经|已于|经)")
-PROMULGATION_SENTENCE = re.compile(
-    r"^《(?P<name>[^《》\n]{2,60})》(?:已经|业经|已于|经)[^。]{0,150}?(?:现予|予以|现)(?:公布|发布)")
+_PROMULGATED = r"^《(?P<name>[^《》\n]{2,60})》(?:已经|业经|已于|经)"
+PROMULGATION = re.compile(_PROMULGATED)
+PROMULGATION_SENTENCE = re.compile(rf"{_PROMULGATED}[^。]{{0,150}}?{PUBLISHED_NOW}")
 # 《某市人民政府2018年度法治政府建设工作报告》是2019年某市人民政府发布的通知。— an encyclopedia's lead
 ENCYCLOPEDIA_LEAD = re.compile(r"^《(?P<name>[^《》\n]{4,80})》是")
 
