@@ -25,9 +25,9 @@ PROVINCES = {
 _PROVINCE_SHORT = {name[:2] if not name.startswith(("内蒙古", "黑龙江")) else name[:3]: name
                    for name in PROVINCES.values()}
 
-_REGION = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}?(?P<suffix>自治区|省|自治州|市|州|盟|自治县|县|区|旗))(?![州县区盟旗省域场]|市(?!场))")  # 某市市场监督管理局: 某市
+_REGION = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}?(?P<suffix>自治区|省|自治州|市|州|盟|自治县|县|区|旗))(?![州县区盟旗省域场级]|市(?!场))")  # 某市市场监督管理局: 某市; 县级: a level
 _REGION_STOP = re.compile(r"^(全|本|各|我|该|市区|城区|县区|辖区|地区|社区|园区|景区|新区|开发区|片区|小区|街区|管区|学区|军区)")
-_NOT_A_PLACE = re.compile(r"[的各和与及或在对为关于印发通知办法规定报告年度是了等个]")
+_NOT_A_PLACE = re.compile(r"[的各和与及或在对为关于印发通知办法规定报告年度是了等个省]")
 # 共同富裕示范区, 自由贸易试验区, 生态保护区: zones a policy names, not divisions with a government;
 # 着力促进全区, 进一步加强县(城): running text that happens to end in a division's suffix
 _NOT_A_DIVISION = re.compile(r"(?:示范|试验|实验|先行|先导|功能|保护|风景|经济|核心|集聚|全|本|各|我|该|辖|市|县|园|景|街|管|学|军|社)区$"

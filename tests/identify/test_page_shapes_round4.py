@@ -266,3 +266,8 @@ def test_a_market_regulators_city_and_no_city_from_the_words_around_it():
             "《某州市优化营商环境办法》已经市政府常务会议通过。2022年，我局坚持引导市场主体守法经营。\n"
             "一、主要举措\n全年办理复议案件。\n")
     assert d.jurisdiction.city == "某州市"
+
+
+def test_a_level_word_after_a_province_makes_no_county():
+    d = doc("各乡镇人民政府：\n根据《某某省县级以上人民政府重大行政决策程序规定》，现将2025年度决策事项目录印发给你们。\n")
+    assert d.jurisdiction.county is None
